@@ -1,0 +1,254 @@
+//! Shortest routes over the arc graph, with costs charged on arcs and on the transfer between
+//! two arcs at a node (change of mode, border, break of gauge), and with places a route must
+//! pass.
+//!
+//! The search runs over states `(arc, passed)`: the arc just travelled and the set of
+//! requirements met so far, so that turn costs are exact and "must pass" constraints need no
+//! heuristics. With `k` requirements there are `2^k` layers; k is small (a corridor rule and a
+//! few `--via` names).
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use crate::graph::{ArcIx, Graph};
+use crate::network::{LegIx, NodeIx};
+
+/// What a route costs: one number per arc and per transfer, in the objective's unit.
+///
+/// Weights must be finite and non-negative.
+pub trait Weigher {
+    /// Cost of travelling an arc.
+    fn arc(&self, arc: ArcIx) -> f64;
+    /// Cost at `node` of moving from arc `prev` to arc `next`; `None` at the origin or the
+    /// destination (a port call where the route starts or ends at sea).
+    fn transfer(&self, node: NodeIx, prev: Option<ArcIx>, next: Option<ArcIx>) -> f64;
+}
+
+/// A set of legs and nodes of which a route must use at least one.
+#[derive(Debug, Clone, Default)]
+pub struct Requirement {
+    /// Legs that satisfy the requirement.
+    pub legs: Vec<LegIx>,
+    /// Nodes that satisfy the requirement when the route passes them (or starts or ends there).
+    pub nodes: Vec<NodeIx>,
+}
+
+/// What a query may not use.
+#[derive(Debug, Clone, Default)]
+pub struct Restrictions {
+    /// `false` for legs the route must not use; empty means all allowed.
+    pub leg_allowed: Vec<bool>,
+    /// `false` for nodes the route must not pass; empty means all allowed.
+    pub node_allowed: Vec<bool>,
+}
+
+impl Restrictions {
+    fn leg_ok(&self, leg: LegIx) -> bool {
+        self.leg_allowed.get(leg.ix()).is_none_or(|&b| b)
+    }
+    fn node_ok(&self, node: NodeIx) -> bool {
+        self.node_allowed.get(node.ix()).is_none_or(|&b| b)
+    }
+}
+
+/// A route found by the router: the arcs in order and the total weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    /// Arcs from origin to destination.
+    pub arcs: Vec<ArcIx>,
+    /// Sum of arc and transfer weights, in the objective's unit.
+    pub weight: f64,
+}
+
+/// Most requirements one query may carry (2^k search layers).
+pub const MAX_REQUIREMENTS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    cost: f64,
+    state: u32,
+}
+
+impl Eq for Entry {}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Reversed: BinaryHeap is a max-heap. Ties broken by state for determinism.
+        other.cost.total_cmp(&self.cost).then_with(|| other.state.cmp(&self.state))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A reusable shortest-path engine: owns the per-state buffers, so repeated queries on the same
+/// graph allocate nothing. Use one `Router` per thread.
+#[derive(Debug, Default)]
+pub struct Router {
+    dist: Vec<f64>,
+    pred: Vec<u32>,
+    stamp: Vec<u32>,
+    generation: u32,
+    heap: BinaryHeap<Entry>,
+    arc_mask: Vec<u16>,
+}
+
+impl Router {
+    /// A router with empty buffers; they grow on first use.
+    #[must_use]
+    pub fn new() -> Self {
+        Router::default()
+    }
+
+    fn reset(&mut self, states: usize) {
+        if self.stamp.len() < states {
+            self.dist.resize(states, f64::INFINITY);
+            self.pred.resize(states, NONE);
+            self.stamp.resize(states, 0);
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.generation = 1;
+        }
+        self.heap.clear();
+    }
+
+    fn dist(&self, s: usize) -> f64 {
+        if self.stamp[s] == self.generation { self.dist[s] } else { f64::INFINITY }
+    }
+
+    fn set(&mut self, s: usize, d: f64, pred: u32) {
+        self.stamp[s] = self.generation;
+        self.dist[s] = d;
+        self.pred[s] = pred;
+    }
+
+    /// The cheapest route from `from` to `to` that uses at least one leg or node of every
+    /// requirement and nothing the restrictions forbid.
+    ///
+    /// Returns `None` when no such route exists (or `from == to`).
+    ///
+    /// # Complexity
+    /// Dijkstra over `arcs × 2^k` states: O(S log S) time for S states, O(S) memory kept for
+    /// the next query.
+    ///
+    /// # Panics
+    /// If more than [`MAX_REQUIREMENTS`] requirements are given (a programmer error: callers
+    /// check the count against user input first).
+    pub fn shortest(
+        &mut self,
+        graph: &Graph,
+        weigher: &impl Weigher,
+        from: NodeIx,
+        to: NodeIx,
+        requirements: &[Requirement],
+        restrictions: &Restrictions,
+    ) -> Option<Path> {
+        assert!(requirements.len() <= MAX_REQUIREMENTS, "at most {MAX_REQUIREMENTS} requirements");
+        if from == to || !restrictions.node_ok(from) || !restrictions.node_ok(to) {
+            return None;
+        }
+        let k = requirements.len();
+        let layers = 1usize << k;
+        let full = (layers - 1) as u16;
+        let arcs = graph.arc_count();
+        let goal = arcs * layers;
+        self.reset(goal + 1);
+        // Which requirements each arc meets: by its leg, or by the node it enters.
+        let mut start_mask = 0u16;
+        if k > 0 {
+            self.arc_mask.clear();
+            self.arc_mask.resize(arcs, 0);
+            let mut node_mask = vec![0u16; graph.node_count()];
+            for (r, req) in requirements.iter().enumerate() {
+                let bit = 1u16 << r;
+                for &leg in &req.legs {
+                    self.arc_mask[2 * leg.ix()] |= bit;
+                    self.arc_mask[2 * leg.ix() + 1] |= bit;
+                }
+                for &n in &req.nodes {
+                    node_mask[n.ix()] |= bit;
+                }
+            }
+            start_mask = node_mask[from.ix()];
+            for (a, m) in self.arc_mask.iter_mut().enumerate() {
+                #[allow(clippy::cast_possible_truncation)]
+                let head = graph.head(ArcIx(a as u32));
+                *m |= node_mask[head.ix()];
+            }
+        }
+        let mask_of = |router: &Router, a: ArcIx| if k > 0 { router.arc_mask[a.ix()] } else { 0 };
+
+        for &a in graph.out_arcs(from) {
+            if !restrictions.leg_ok(a.leg()) || !restrictions.node_ok(graph.head(a)) {
+                continue;
+            }
+            let m = start_mask | mask_of(self, a);
+            let s = a.ix() * layers + m as usize;
+            let d = weigher.transfer(from, None, Some(a)) + weigher.arc(a);
+            if d < self.dist(s) {
+                self.set(s, d, NONE);
+                #[allow(clippy::cast_possible_truncation)]
+                self.heap.push(Entry { cost: d, state: s as u32 });
+            }
+        }
+
+        while let Some(Entry { cost, state }) = self.heap.pop() {
+            let s = state as usize;
+            if s == goal {
+                return Some(self.path(goal, layers, cost));
+            }
+            if cost > self.dist(s) {
+                continue;
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            let arc = ArcIx((s / layers) as u32);
+            #[allow(clippy::cast_possible_truncation)]
+            let m = (s % layers) as u16;
+            let v = graph.head(arc);
+            if v == to && m == full {
+                let d = cost + weigher.transfer(v, Some(arc), None);
+                if d < self.dist(goal) {
+                    self.set(goal, d, state);
+                    #[allow(clippy::cast_possible_truncation)]
+                    self.heap.push(Entry { cost: d, state: goal as u32 });
+                }
+            }
+            for &b in graph.out_arcs(v) {
+                if !restrictions.leg_ok(b.leg()) || !restrictions.node_ok(graph.head(b)) {
+                    continue;
+                }
+                let nm = m | mask_of(self, b);
+                let t = b.ix() * layers + nm as usize;
+                let d = cost + weigher.transfer(v, Some(arc), Some(b)) + weigher.arc(b);
+                if d < self.dist(t) {
+                    self.set(t, d, state);
+                    #[allow(clippy::cast_possible_truncation)]
+                    self.heap.push(Entry { cost: d, state: t as u32 });
+                }
+            }
+        }
+        None
+    }
+
+    fn path(&self, goal: usize, layers: usize, weight: f64) -> Path {
+        let mut arcs = Vec::new();
+        let mut s = self.pred[goal];
+        while s != NONE {
+            #[allow(clippy::cast_possible_truncation)]
+            arcs.push(ArcIx((s as usize / layers) as u32));
+            s = self.pred[s as usize];
+        }
+        arcs.reverse();
+        Path { arcs, weight }
+    }
+}
+
+#[cfg(test)]
+mod tests;
