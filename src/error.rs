@@ -49,8 +49,19 @@ pub enum Error {
         /// The closest node names.
         suggestions: Vec<String>,
     },
+    /// A place name matches several nodes equally well.
+    #[error("place {query:?} is ambiguous: it matches {}; use a node id", candidates.join(", "))]
+    AmbiguousPlace {
+        /// What the user typed.
+        query: String,
+        /// `id (name)` of each match.
+        candidates: Vec<String>,
+    },
     /// A name given to `--via` or `--avoid` is no corridor, passage, node, country or mode.
-    #[error("unknown {role} {query:?}: not a corridor, passage, node, country or mode{}", suggest(suggestions))]
+    #[error(
+        "unknown {role} {query:?}: not a corridor, passage, node, country or mode{}",
+        suggest(suggestions)
+    )]
     UnknownName {
         /// `--via` or `--avoid`.
         role: &'static str,
@@ -133,14 +144,25 @@ pub enum Error {
 }
 
 fn list(problems: &[Problem]) -> String {
-    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  ")
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n  ")
 }
 
 fn suggest(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         String::new()
     } else {
-        format!("; did you mean {}?", suggestions.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))
+        format!(
+            "; did you mean {}?",
+            suggestions
+                .iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
 

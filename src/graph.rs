@@ -49,7 +49,10 @@ impl Graph {
     #[must_use]
     pub fn build(net: &Network) -> Graph {
         let arcs = net.legs.len() * 2;
-        assert!(u32::try_from(arcs).is_ok(), "network has too many legs for 32-bit arc indices");
+        assert!(
+            u32::try_from(arcs).is_ok(),
+            "network has too many legs for 32-bit arc indices"
+        );
         let mut tail = Vec::with_capacity(arcs);
         let mut head = Vec::with_capacity(arcs);
         let mut degree = vec![0u32; net.nodes.len() + 1];
@@ -84,7 +87,12 @@ impl Graph {
                 *slot += 1;
             }
         }
-        Graph { first_out, out, tail, head }
+        Graph {
+            first_out,
+            out,
+            tail,
+            head,
+        }
     }
 
     /// Number of arc slots (twice the number of legs).
@@ -102,7 +110,10 @@ impl Graph {
     /// Arcs leaving a node.
     #[must_use]
     pub fn out_arcs(&self, node: NodeIx) -> &[ArcIx] {
-        let (a, b) = (self.first_out[node.ix()] as usize, self.first_out[node.ix() + 1] as usize);
+        let (a, b) = (
+            self.first_out[node.ix()] as usize,
+            self.first_out[node.ix() + 1] as usize,
+        );
         &self.out[a..b]
     }
 

@@ -1,1 +1,261 @@
-fn main() {}
+//! `route`: the command-line face of the `corridor` library. It only turns arguments into
+//! requests, calls the library and writes the result; all logic lives in the library.
+
+#![forbid(unsafe_code)]
+
+mod cli;
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+
+use corridor::assess::{CostModel, Params};
+use corridor::atlas::{Atlas, DEFAULT_CORRIDORS, DEFAULT_NETWORK};
+use corridor::compare::{self, CompareRequest};
+use corridor::corridor::Corridors;
+use corridor::find::{self, RouteRequest};
+use corridor::network::{LoadOptions, parse_network};
+use corridor::profile::{DEFAULT_PROFILES, Profiles};
+use corridor::render::{self, Format};
+use corridor::{Assumptions, Error};
+
+use cli::{Cli, Command, FormatArg, Inputs, ListWhat, RouteArgs};
+
+/// Exit status: 0 success, 1 no route, 2 usage or input error (as grep and ripgrep do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Ok = 0,
+    NoRoute = 1,
+    Error = 2,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // Output is rendered into memory first, so an error never leaves half a document on stdout.
+    let mut out = Vec::new();
+    let status = match run(cli, &mut out) {
+        Ok(()) => Status::Ok,
+        Err(e) => {
+            let no_route = e.downcast_ref::<Error>().is_some_and(Error::is_no_route);
+            eprintln!("route: error: {e:#}");
+            if no_route {
+                Status::NoRoute
+            } else {
+                Status::Error
+            }
+        }
+    };
+    if status == Status::Ok
+        && let Err(e) = io::stdout()
+            .lock()
+            .write_all(&out)
+            .and_then(|()| io::stdout().flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("route: error: writing output: {e}");
+        return ExitCode::from(Status::Error as u8);
+    }
+    ExitCode::from(status as u8)
+}
+
+/// Reads a file named by an option, or returns the embedded text.
+fn text(path: Option<&Path>, embedded: &'static str, what: &str) -> Result<(String, String)> {
+    match path {
+        Some(p) => {
+            let t = fs::read_to_string(p)
+                .with_context(|| format!("cannot read {what} file {}", p.display()))?;
+            Ok((t, p.display().to_string()))
+        }
+        None => Ok((embedded.to_string(), format!("<embedded {what}>"))),
+    }
+}
+
+fn load_atlas(inputs: &Inputs) -> Result<Atlas> {
+    let (net_text, net_file) = text(inputs.network.as_deref(), DEFAULT_NETWORK, "network")?;
+    let (cor_text, cor_file) = text(inputs.corridors.as_deref(), DEFAULT_CORRIDORS, "corridors")?;
+    let options = LoadOptions {
+        default_mode: inputs.default_mode.map(Into::into),
+        ..LoadOptions::default()
+    };
+    let network = parse_network(&net_text, &net_file, &options)?;
+    let corridors = Corridors::parse(&cor_text, &cor_file)?;
+    Ok(Atlas::new(network, corridors))
+}
+
+fn load_assumptions(inputs: &Inputs) -> Result<Assumptions> {
+    let (a_text, a_file) = text(
+        inputs.assumptions.as_deref(),
+        corridor::assumptions::DEFAULT_ASSUMPTIONS,
+        "assumptions",
+    )?;
+    let mut a = Assumptions::parse(&a_text, &a_file)?;
+    if let Some(name) = &inputs.profile {
+        load_profiles(inputs)?.get(name)?.apply(&mut a)?;
+    }
+    a.apply_overrides(&inputs.set)?;
+    Ok(a)
+}
+
+fn load_profiles(inputs: &Inputs) -> Result<Profiles> {
+    let (p_text, p_file) = text(inputs.profiles.as_deref(), DEFAULT_PROFILES, "profiles")?;
+    Ok(Profiles::parse(&p_text, &p_file)?)
+}
+
+fn load_params(inputs: &Inputs) -> Result<Params> {
+    let mut params = Params::from_assumptions(&load_assumptions(inputs)?)?;
+    if let Some(t) = inputs.cargo_tonnes {
+        if !(t.is_finite() && t > 0.0) {
+            bail!("--cargo-tonnes {t}: must be a positive number of tonnes");
+        }
+        params.set_tonnes_per_teu(t);
+    }
+    Ok(params)
+}
+
+fn route_request(
+    from: String,
+    to: String,
+    args: &RouteArgs,
+    inputs: &Inputs,
+) -> Result<RouteRequest> {
+    if !(inputs.max_snap_km.is_finite() && inputs.max_snap_km >= 0.0) {
+        bail!(
+            "--max-snap-km {}: must be a non-negative number of km",
+            inputs.max_snap_km
+        );
+    }
+    Ok(RouteRequest {
+        from,
+        to,
+        via: args.via.clone(),
+        avoid: args.avoid.clone(),
+        objective: args.by.into(),
+        include_planned: inputs.include_planned,
+        max_snap_km: inputs.max_snap_km,
+    })
+}
+
+fn run(cli: Cli, out: &mut Vec<u8>) -> Result<()> {
+    let inputs = &cli.inputs;
+    match cli.command {
+        Command::Compare(args) => {
+            let atlas = load_atlas(inputs)?;
+            let model = CostModel::new(&atlas.network, load_params(inputs)?);
+            let req = CompareRequest {
+                route: route_request(args.from, args.to, &args.route, inputs)?,
+                reference: args.reference,
+            };
+            let c = compare::compare(&atlas, &model, &req)?;
+            for n in &c.notes {
+                eprintln!("route: {n}");
+            }
+            match Format::from(args.route.format) {
+                Format::Table => render::table::comparison(&c, out)?,
+                Format::Json => render::json(&c, out)?,
+                Format::Geojson => render::geojson::comparison(&c, out)?,
+            }
+        }
+        Command::Find(args) => {
+            let atlas = load_atlas(inputs)?;
+            let model = CostModel::new(&atlas.network, load_params(inputs)?);
+            let req = route_request(args.from, args.to, &args.route, inputs)?;
+            let (r, notes) = find::find(&atlas, &model, &req)?;
+            for n in &notes {
+                eprintln!("route: {n}");
+            }
+            match Format::from(args.route.format) {
+                Format::Table => render::table::route(&r, out)?,
+                Format::Json => render::json(&r, out)?,
+                Format::Geojson => render::geojson::route(&r, out)?,
+            }
+        }
+        Command::List { what, format } => {
+            let atlas = load_atlas(inputs)?;
+            let net = &atlas.network;
+            if format == FormatArg::Geojson {
+                bail!("list supports --format table or json; use `route export` for GeoJSON");
+            }
+            let json = format == FormatArg::Json;
+            match what {
+                ListWhat::Nodes if json => render::json(&list_nodes(net), out)?,
+                ListWhat::Nodes => render::table::nodes(net, out)?,
+                ListWhat::Legs if json => render::json(&list_legs(net), out)?,
+                ListWhat::Legs => render::table::legs(net, out)?,
+                ListWhat::Corridors if json => render::json(&atlas.corridors.list, out)?,
+                ListWhat::Corridors => render::table::corridors(&atlas.corridors, out)?,
+                ListWhat::Passages if json => render::json(&net.passages(), out)?,
+                ListWhat::Passages => render::table::passages(net, out)?,
+            }
+        }
+        Command::Validate => validate(inputs, out)?,
+        Command::Export => {
+            let atlas = load_atlas(inputs)?;
+            render::geojson::network(&atlas.network, out)?;
+        }
+        Command::Assumptions { format } => {
+            let a = load_assumptions(inputs)?;
+            match format {
+                FormatArg::Json => render::json(&a.params(), out)?,
+                FormatArg::Table => render::table::assumptions(&a, out)?,
+                FormatArg::Geojson => bail!("assumptions supports --format table or json"),
+            }
+        }
+        Command::Profiles => {
+            let p = load_profiles(inputs)?;
+            render::json(&p.list, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn list_nodes(net: &corridor::network::Network) -> Vec<serde_json::Value> {
+    net.nodes
+        .iter()
+        .map(|n| {
+            serde_json::json!({
+                "id": n.id, "name": n.name, "aliases": n.aliases, "kind": n.kind.as_str(),
+                "country": n.country, "locode": n.locode, "passage": n.passage,
+                "lon": n.position.x(), "lat": n.position.y(),
+            })
+        })
+        .collect()
+}
+
+fn list_legs(net: &corridor::network::Network) -> Vec<serde_json::Value> {
+    net.legs
+        .iter()
+        .map(|l| {
+            serde_json::json!({
+                "id": l.id, "name": l.name, "from": net.node(l.from).id, "to": net.node(l.to).id,
+                "mode": l.mode, "status": l.status.as_str(), "countries": l.countries,
+                "gauge_mm": l.gauge_mm, "passages": l.passages, "distance_km": l.length_km,
+                "published_km": l.published_km, "source": l.source,
+            })
+        })
+        .collect()
+}
+
+fn validate(inputs: &Inputs, out: &mut Vec<u8>) -> Result<()> {
+    let atlas = load_atlas(inputs)?;
+    let report = corridor::validate::check(&atlas);
+    let assumptions = load_assumptions(inputs)?;
+    Params::from_assumptions(&assumptions)?;
+    writeln!(out, "{report}")?;
+    if report.is_ok() {
+        writeln!(
+            out,
+            "assumptions: {} parameters, all the model needs are present",
+            assumptions.params().len()
+        )?;
+        Ok(())
+    } else {
+        bail!(
+            "the network has {} problem(s); see above",
+            report.errors.len()
+        )
+    }
+}

@@ -74,7 +74,10 @@ impl Eq for Entry {}
 impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         // Reversed: BinaryHeap is a max-heap. Ties broken by state for determinism.
-        other.cost.total_cmp(&self.cost).then_with(|| other.state.cmp(&self.state))
+        other
+            .cost
+            .total_cmp(&self.cost)
+            .then_with(|| other.state.cmp(&self.state))
     }
 }
 
@@ -120,7 +123,11 @@ impl Router {
     }
 
     fn dist(&self, s: usize) -> f64 {
-        if self.stamp[s] == self.generation { self.dist[s] } else { f64::INFINITY }
+        if self.stamp[s] == self.generation {
+            self.dist[s]
+        } else {
+            f64::INFINITY
+        }
     }
 
     fn set(&mut self, s: usize, d: f64, pred: u32) {
@@ -150,7 +157,10 @@ impl Router {
         requirements: &[Requirement],
         restrictions: &Restrictions,
     ) -> Option<Path> {
-        assert!(requirements.len() <= MAX_REQUIREMENTS, "at most {MAX_REQUIREMENTS} requirements");
+        assert!(
+            requirements.len() <= MAX_REQUIREMENTS,
+            "at most {MAX_REQUIREMENTS} requirements"
+        );
         if from == to || !restrictions.node_ok(from) || !restrictions.node_ok(to) {
             return None;
         }
@@ -195,7 +205,10 @@ impl Router {
             if d < self.dist(s) {
                 self.set(s, d, NONE);
                 #[allow(clippy::cast_possible_truncation)]
-                self.heap.push(Entry { cost: d, state: s as u32 });
+                self.heap.push(Entry {
+                    cost: d,
+                    state: s as u32,
+                });
             }
         }
 
@@ -217,7 +230,10 @@ impl Router {
                 if d < self.dist(goal) {
                     self.set(goal, d, state);
                     #[allow(clippy::cast_possible_truncation)]
-                    self.heap.push(Entry { cost: d, state: goal as u32 });
+                    self.heap.push(Entry {
+                        cost: d,
+                        state: goal as u32,
+                    });
                 }
             }
             for &b in graph.out_arcs(v) {
@@ -230,7 +246,10 @@ impl Router {
                 if d < self.dist(t) {
                     self.set(t, d, state);
                     #[allow(clippy::cast_possible_truncation)]
-                    self.heap.push(Entry { cost: d, state: t as u32 });
+                    self.heap.push(Entry {
+                        cost: d,
+                        state: t as u32,
+                    });
                 }
             }
         }

@@ -8,7 +8,8 @@ use geojson::{Feature, GeometryValue};
 use serde_json::{Map, Value};
 
 use super::{
-    Leg, Mode, Network, Node, NodeIx, NodeKind, Status, Traction, Vessel, distance_km, geodesic_km, normalize_lon,
+    Leg, Mode, Network, Node, NodeIx, NodeKind, Status, Traction, Vessel, distance_km, geodesic_km,
+    normalize_lon,
 };
 use crate::error::{Error, Problem, Result};
 
@@ -25,7 +26,11 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { default_mode: None, join_tolerance_km: 0.05, end_tolerance_km: 1.0 }
+        LoadOptions {
+            default_mode: None,
+            join_tolerance_km: 0.05,
+            end_tolerance_km: 1.0,
+        }
     }
 }
 
@@ -51,24 +56,42 @@ impl Default for LoadOptions {
 /// assert_eq!((net.nodes.len(), net.legs.len()), (2, 1));
 /// ```
 pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Network> {
-    let doc: Value = serde_json::from_str(text)
-        .map_err(|e| Error::Parse { file: file.to_string(), message: format!("not valid JSON: {e}") })?;
+    let doc: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
+        file: file.to_string(),
+        message: format!("not valid JSON: {e}"),
+    })?;
     let Value::Object(mut doc) = doc else {
         return Err(parse_err(file, "the top level is not a JSON object"));
     };
     match doc.get("type").and_then(Value::as_str) {
         Some("FeatureCollection") => {}
-        Some(other) => return Err(parse_err(file, &format!("expected a FeatureCollection, found type {other:?}"))),
-        None => return Err(parse_err(file, "the top-level object has no \"type\" (expected FeatureCollection)")),
+        Some(other) => {
+            return Err(parse_err(
+                file,
+                &format!("expected a FeatureCollection, found type {other:?}"),
+            ));
+        }
+        None => {
+            return Err(parse_err(
+                file,
+                "the top-level object has no \"type\" (expected FeatureCollection)",
+            ));
+        }
     }
     let Some(Value::Array(features)) = doc.remove("features") else {
-        return Err(parse_err(file, "the FeatureCollection has no \"features\" array"));
+        return Err(parse_err(
+            file,
+            "the FeatureCollection has no \"features\" array",
+        ));
     };
 
     let mut b = Builder::new(options);
     let mut pending_legs = Vec::new();
     for (i, value) in features.into_iter().enumerate() {
-        let id_hint = value.get("properties").and_then(|p| p.get("id")).map(id_text);
+        let id_hint = value
+            .get("properties")
+            .and_then(|p| p.get("id"))
+            .map(id_text);
         let feature: Feature = match serde_json::from_value(value) {
             Ok(f) => f,
             Err(e) => {
@@ -77,7 +100,10 @@ pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Ne
             }
         };
         let props = feature.properties.clone().unwrap_or_default();
-        let id = props.get("id").map(id_text).or_else(|| feature.id.as_ref().map(feature_id_text));
+        let id = props
+            .get("id")
+            .map(id_text)
+            .or_else(|| feature.id.as_ref().map(feature_id_text));
         let Some(geometry) = feature.geometry else {
             b.problem(i, id, "has no geometry".into());
             continue;
@@ -96,7 +122,11 @@ pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Ne
             GeometryValue::MultiLineString { coordinates } => {
                 let parts = coordinates.len();
                 for (k, part) in coordinates.iter().enumerate() {
-                    let part_id = if parts > 1 { id.as_ref().map(|s| format!("{s}#{k}")) } else { id.clone() };
+                    let part_id = if parts > 1 {
+                        id.as_ref().map(|s| format!("{s}#{k}"))
+                    } else {
+                        id.clone()
+                    };
                     if let Some(line) = b.line(i, part_id.as_ref(), part) {
                         pending_legs.push((i, part_id, props.clone(), line));
                     }
@@ -105,7 +135,10 @@ pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Ne
             other => b.problem(
                 i,
                 id,
-                format!("has a {} geometry; nodes are Points and legs LineStrings", other.type_name()),
+                format!(
+                    "has a {} geometry; nodes are Points and legs LineStrings",
+                    other.type_name()
+                ),
             ),
         }
     }
@@ -117,7 +150,10 @@ pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Ne
 }
 
 fn parse_err(file: &str, message: &str) -> Error {
-    Error::Parse { file: file.to_string(), message: message.to_string() }
+    Error::Parse {
+        file: file.to_string(),
+        message: message.to_string(),
+    }
 }
 
 fn id_text(v: &Value) -> String {
@@ -163,17 +199,29 @@ impl<'a> Builder<'a> {
     }
 
     fn problem(&mut self, feature: usize, id: Option<String>, message: String) {
-        self.problems.push(Problem { feature, id, message });
+        self.problems.push(Problem {
+            feature,
+            id,
+            message,
+        });
     }
 
     fn position(&mut self, i: usize, id: Option<&String>, c: &[f64]) -> Option<Coord<f64>> {
         if c.len() < 2 {
-            self.problem(i, id.cloned(), format!("position {c:?} has fewer than two numbers"));
+            self.problem(
+                i,
+                id.cloned(),
+                format!("position {c:?} has fewer than two numbers"),
+            );
             return None;
         }
         let (lon, lat) = (c[0], c[1]);
         if !lon.is_finite() || !lat.is_finite() {
-            self.problem(i, id.cloned(), format!("position [{lon}, {lat}] is not a pair of finite numbers"));
+            self.problem(
+                i,
+                id.cloned(),
+                format!("position [{lon}, {lat}] is not a pair of finite numbers"),
+            );
             return None;
         }
         // Longitudes unwrapped once past ±180° (as some global sea networks store them) are accepted.
@@ -181,16 +229,30 @@ impl<'a> Builder<'a> {
             self.problem(
                 i,
                 id.cloned(),
-                format!("position [{lon}, {lat}] is out of range (longitude −540…540, latitude −90…90)"),
+                format!(
+                    "position [{lon}, {lat}] is out of range (longitude −540…540, latitude −90…90)"
+                ),
             );
             return None;
         }
         Some(Coord { x: lon, y: lat })
     }
 
-    fn line(&mut self, i: usize, id: Option<&String>, coords: &[geojson::Position]) -> Option<LineString<f64>> {
+    fn line(
+        &mut self,
+        i: usize,
+        id: Option<&String>,
+        coords: &[geojson::Position],
+    ) -> Option<LineString<f64>> {
         if coords.len() < 2 {
-            self.problem(i, id.cloned(), format!("line has {} position(s); a leg needs at least two", coords.len()));
+            self.problem(
+                i,
+                id.cloned(),
+                format!(
+                    "line has {} position(s); a leg needs at least two",
+                    coords.len()
+                ),
+            );
             return None;
         }
         let mut out = Vec::with_capacity(coords.len());
@@ -206,7 +268,10 @@ impl<'a> Builder<'a> {
 
     fn cell(&self, p: Point<f64>) -> (i64, i64) {
         #[allow(clippy::cast_possible_truncation)]
-        ((p.x() / self.cell_deg).floor() as i64, (p.y() / self.cell_deg).floor() as i64)
+        (
+            (p.x() / self.cell_deg).floor() as i64,
+            (p.y() / self.cell_deg).floor() as i64,
+        )
     }
 
     fn add_node(&mut self, node: Node) -> NodeIx {
@@ -224,16 +289,23 @@ impl<'a> Builder<'a> {
             self.problem(i, Some(id), "duplicate node id".into());
             return;
         }
-        let mut fields = Fields { props, problems: Vec::new() };
+        let mut fields = Fields {
+            props,
+            problems: Vec::new(),
+        };
         let name = fields.string("name").unwrap_or_else(|| id.clone());
         let aliases = fields.strings("aliases");
-        let kind = fields.parsed::<NodeKind>("kind").unwrap_or(NodeKind::Junction);
+        let kind = fields
+            .parsed::<NodeKind>("kind")
+            .unwrap_or(NodeKind::Junction);
         let country = fields.country("country");
         let locode = fields.string("locode");
         if let Some(l) = &locode
             && (l.len() != 5 || !l.chars().all(|c| c.is_ascii_alphanumeric()))
         {
-            fields.problems.push(format!("`locode` {l:?} is not a five-character UN/LOCODE"));
+            fields
+                .problems
+                .push(format!("`locode` {l:?} is not a five-character UN/LOCODE"));
         }
         let passage = fields.string("passage");
         let source = fields.string("source");
@@ -241,7 +313,17 @@ impl<'a> Builder<'a> {
             self.problem(i, Some(id.clone()), m);
         }
         let position = Point::new(normalize_lon(c.x), c.y);
-        self.add_node(Node { id, name, aliases, kind, country, locode, passage, source, position });
+        self.add_node(Node {
+            id,
+            name,
+            aliases,
+            kind,
+            country,
+            locode,
+            passage,
+            source,
+            position,
+        });
     }
 
     /// The node within the join tolerance of `p`, or a new junction node there.
@@ -253,7 +335,8 @@ impl<'a> Builder<'a> {
                 if let Some(list) = self.grid.get(&(cx + dx, cy + dy)) {
                     for &n in list {
                         let d = distance_km(self.nodes[n.ix()].position, p);
-                        if d <= self.options.join_tolerance_km && best.is_none_or(|(bd, _)| d < bd) {
+                        if d <= self.options.join_tolerance_km && best.is_none_or(|(bd, _)| d < bd)
+                        {
                             best = Some((d, n));
                         }
                     }
@@ -289,7 +372,9 @@ impl<'a> Builder<'a> {
         }
         let name = fields.string(key)?;
         let Some(&n) = self.node_ids.get(&name) else {
-            fields.problems.push(format!("`{key}` names unknown node {name:?}"));
+            fields
+                .problems
+                .push(format!("`{key}` names unknown node {name:?}"));
             return None;
         };
         let d = distance_km(self.nodes[n.ix()].position, end);
@@ -303,13 +388,22 @@ impl<'a> Builder<'a> {
         Some(n)
     }
 
-    fn leg(&mut self, i: usize, id: Option<String>, props: &Map<String, Value>, line: LineString<f64>) {
+    fn leg(
+        &mut self,
+        i: usize,
+        id: Option<String>,
+        props: &Map<String, Value>,
+        line: LineString<f64>,
+    ) {
         let id = id.unwrap_or_else(|| format!("leg-{i}"));
         if !self.leg_ids.insert(id.clone()) {
             self.problem(i, Some(id), "duplicate leg id".into());
             return;
         }
-        let mut f = Fields { props, problems: Vec::new() };
+        let mut f = Fields {
+            props,
+            problems: Vec::new(),
+        };
         let first = line.0[0];
         let last = line.0[line.0.len() - 1];
         let p_first = Point::new(normalize_lon(first.x), first.y);
@@ -323,13 +417,15 @@ impl<'a> Builder<'a> {
         let to = self.end_node(&mut f, "to", p_last, loose);
         let mode = match f.parsed::<Mode>("mode") {
             Some(m) => Some(m),
-            None if !props.contains_key("mode") => match self.options.default_mode {
-                Some(m) => Some(m),
-                None => {
-                    f.problems.push("has no `mode` (sea, rail, road or ferry); give --default-mode to load it".into());
-                    None
+            None if !props.contains_key("mode") => {
+                match self.options.default_mode {
+                    Some(m) => Some(m),
+                    None => {
+                        f.problems.push("has no `mode` (sea, rail, road or ferry); give --default-mode to load it".into());
+                        None
+                    }
                 }
-            },
+            }
             None => None,
         };
         let countries = f.countries("countries");
@@ -339,7 +435,9 @@ impl<'a> Builder<'a> {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 Some(g as u16)
             } else {
-                f.problems.push(format!("`gauge_mm` {g} is not a track gauge in whole millimetres (500–2000)"));
+                f.problems.push(format!(
+                    "`gauge_mm` {g} is not a track gauge in whole millimetres (500–2000)"
+                ));
                 None
             }
         });
@@ -348,7 +446,9 @@ impl<'a> Builder<'a> {
             Some("electric") => Some(Traction::Electric),
             Some("diesel") => Some(Traction::Diesel),
             Some(other) => {
-                f.problems.push(format!("unknown `traction` {other:?} (expected electric or diesel)"));
+                f.problems.push(format!(
+                    "unknown `traction` {other:?} (expected electric or diesel)"
+                ));
                 None
             }
         };
@@ -356,7 +456,9 @@ impl<'a> Builder<'a> {
             None | Some("container") => Vessel::Container,
             Some("river-sea") => Vessel::RiverSea,
             Some(other) => {
-                f.problems.push(format!("unknown `vessel` {other:?} (expected container or river-sea)"));
+                f.problems.push(format!(
+                    "unknown `vessel` {other:?} (expected container or river-sea)"
+                ));
                 Vessel::Container
             }
         };
@@ -368,7 +470,8 @@ impl<'a> Builder<'a> {
         if let Some(km) = published_km
             && km <= 0.0
         {
-            f.problems.push(format!("`published_km` {km} is not a positive length"));
+            f.problems
+                .push(format!("`published_km` {km} is not a positive length"));
         }
         let published_source = f.string("published_source");
         let problems = std::mem::take(&mut f.problems);
@@ -376,7 +479,9 @@ impl<'a> Builder<'a> {
         for m in problems {
             self.problem(i, Some(id.clone()), m);
         }
-        let (Some(from), Some(to), Some(mode), false) = (from, to, mode, bad) else { return };
+        let (Some(from), Some(to), Some(mode), false) = (from, to, mode, bad) else {
+            return;
+        };
         let length_km = geodesic_km(&line);
         self.legs.push(Leg {
             id,
@@ -403,9 +508,15 @@ impl<'a> Builder<'a> {
         if !self.problems.is_empty() {
             let mut problems = self.problems;
             problems.sort_by_key(|p| p.feature);
-            return Err(Error::InvalidNetwork { file: file.to_string(), problems });
+            return Err(Error::InvalidNetwork {
+                file: file.to_string(),
+                problems,
+            });
         }
-        assert!(u32::try_from(self.legs.len()).is_ok(), "fewer than 2^32 legs");
+        assert!(
+            u32::try_from(self.legs.len()).is_ok(),
+            "fewer than 2^32 legs"
+        );
         Ok(Network::from_parts(self.nodes, self.legs))
     }
 }
@@ -423,7 +534,8 @@ impl Fields<'_> {
             Value::String(s) => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
             other => {
-                self.problems.push(format!("`{key}` is {other}, not a string"));
+                self.problems
+                    .push(format!("`{key}` is {other}, not a string"));
                 None
             }
         }
@@ -432,12 +544,14 @@ impl Fields<'_> {
     fn strings(&mut self, key: &str) -> Vec<String> {
         match self.props.get(key) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
-                items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
-            }
+            Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
             Some(Value::String(s)) => vec![s.clone()],
             Some(other) => {
-                self.problems.push(format!("`{key}` is {other}, not an array of strings"));
+                self.problems
+                    .push(format!("`{key}` is {other}, not an array of strings"));
                 Vec::new()
             }
         }
@@ -447,7 +561,9 @@ impl Fields<'_> {
         if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase()) {
             true
         } else {
-            self.problems.push(format!("`{key}` holds {c:?}, not an ISO 3166-1 alpha-2 code such as \"IR\""));
+            self.problems.push(format!(
+                "`{key}` holds {c:?}, not an ISO 3166-1 alpha-2 code such as \"IR\""
+            ));
             false
         }
     }
@@ -459,7 +575,9 @@ impl Fields<'_> {
 
     fn countries(&mut self, key: &str) -> Vec<String> {
         let list = self.strings(key);
-        list.into_iter().filter(|c| self.country_code(key, c)).collect()
+        list.into_iter()
+            .filter(|c| self.country_code(key, c))
+            .collect()
     }
 
     fn number(&mut self, key: &str) -> Option<f64> {
@@ -467,7 +585,8 @@ impl Fields<'_> {
             Value::Null => None,
             Value::Number(n) => n.as_f64(),
             other => {
-                self.problems.push(format!("`{key}` is {other}, not a number"));
+                self.problems
+                    .push(format!("`{key}` is {other}, not a number"));
                 None
             }
         }
@@ -478,7 +597,8 @@ impl Fields<'_> {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.problems.push(format!("`{key}` is {other}, not true or false"));
+                self.problems
+                    .push(format!("`{key}` is {other}, not true or false"));
                 false
             }
         }
@@ -519,8 +639,10 @@ mod tests {
 
     #[test]
     fn legs_without_ends_are_tied_by_coordinates() {
-        let text = fc(r#"{"type":"Feature","properties":{"mode":"sea"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,0]]}},
-            {"type":"Feature","properties":{"mode":"sea"},"geometry":{"type":"LineString","coordinates":[[1.0000001,0],[2,0]]}}"#);
+        let text = fc(
+            r#"{"type":"Feature","properties":{"mode":"sea"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,0]]}},
+            {"type":"Feature","properties":{"mode":"sea"},"geometry":{"type":"LineString","coordinates":[[1.0000001,0],[2,0]]}}"#,
+        );
         let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
         assert_eq!(net.nodes.len(), 3);
         assert_eq!(net.legs[0].to, net.legs[1].from);
@@ -529,16 +651,26 @@ mod tests {
 
     #[test]
     fn missing_mode_needs_a_default() {
-        let text = fc(r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,0]]}}"#);
+        let text = fc(
+            r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,0]]}}"#,
+        );
         let p = problems(&text, &LoadOptions::default());
         assert!(p[0].message.contains("--default-mode"), "{p:?}");
-        let opts = LoadOptions { default_mode: Some(Mode::Sea), ..LoadOptions::default() };
-        assert_eq!(parse_network(&text, "t", &opts).unwrap().legs[0].mode, Mode::Sea);
+        let opts = LoadOptions {
+            default_mode: Some(Mode::Sea),
+            ..LoadOptions::default()
+        };
+        assert_eq!(
+            parse_network(&text, "t", &opts).unwrap().legs[0].mode,
+            Mode::Sea
+        );
     }
 
     #[test]
     fn unwrapped_longitudes_are_accepted() {
-        let text = fc(r#"{"type":"Feature","properties":{"mode":"sea"},"geometry":{"type":"LineString","coordinates":[[179,0],[181,0]]}}"#);
+        let text = fc(
+            r#"{"type":"Feature","properties":{"mode":"sea"},"geometry":{"type":"LineString","coordinates":[[179,0],[181,0]]}}"#,
+        );
         let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
         assert!((net.legs[0].length_km - 222.6).abs() < 0.5);
         assert!((net.node(net.legs[0].to).position.x() - -179.0).abs() < 1e-9);
@@ -559,19 +691,46 @@ mod tests {
         let p = problems(&text, &LoadOptions::default());
         let text: Vec<String> = p.iter().map(ToString::to_string).collect();
         let all = text.join("\n");
-        assert!(all.contains("feature #1 (id \"a\"): duplicate node id"), "{all}");
-        assert!(all.contains("feature #2 (id \"b\"): position [200, 95] is out of range"), "{all}");
-        assert!(all.contains("feature #3 (id \"l1\"): `to` names unknown node \"zz\""), "{all}");
-        assert!(all.contains("feature #4 (id \"l2\"): last position lies 55.66 km"), "{all}");
+        assert!(
+            all.contains("feature #1 (id \"a\"): duplicate node id"),
+            "{all}"
+        );
+        assert!(
+            all.contains("feature #2 (id \"b\"): position [200, 95] is out of range"),
+            "{all}"
+        );
+        assert!(
+            all.contains("feature #3 (id \"l1\"): `to` names unknown node \"zz\""),
+            "{all}"
+        );
+        assert!(
+            all.contains("feature #4 (id \"l2\"): last position lies 55.66 km"),
+            "{all}"
+        );
         assert!(all.contains("unknown mode \"hovercraft\""), "{all}");
-        assert!(all.contains("feature #5 (id \"l3\"): line has 1 position(s)"), "{all}");
-        assert!(all.contains("feature #6 (id \"l4\"): not a valid GeoJSON feature"), "{all}");
+        assert!(
+            all.contains("feature #5 (id \"l3\"): line has 1 position(s)"),
+            "{all}"
+        );
+        assert!(
+            all.contains("feature #6 (id \"l4\"): not a valid GeoJSON feature"),
+            "{all}"
+        );
     }
 
     #[test]
     fn not_a_feature_collection_is_a_parse_error() {
-        let e = parse_network(r#"{"type":"Feature"}"#, "x.geojson", &LoadOptions::default()).unwrap_err();
-        assert!(e.to_string().starts_with("x.geojson: expected a FeatureCollection"), "{e}");
+        let e = parse_network(
+            r#"{"type":"Feature"}"#,
+            "x.geojson",
+            &LoadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("x.geojson: expected a FeatureCollection"),
+            "{e}"
+        );
         let e = parse_network("{", "x.geojson", &LoadOptions::default()).unwrap_err();
         assert!(e.to_string().contains("not valid JSON"), "{e}");
     }

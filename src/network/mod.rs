@@ -87,7 +87,9 @@ impl FromStr for Mode {
             "rail" | "train" => Ok(Mode::Rail),
             "road" | "truck" => Ok(Mode::Road),
             "ferry" => Ok(Mode::Ferry),
-            _ => Err(format!("unknown mode {s:?} (expected sea, rail, road or ferry)")),
+            _ => Err(format!(
+                "unknown mode {s:?} (expected sea, rail, road or ferry)"
+            )),
         }
     }
 }
@@ -123,7 +125,9 @@ impl FromStr for Status {
             "operational" => Ok(Status::Operational),
             "under-construction" => Ok(Status::UnderConstruction),
             "planned" => Ok(Status::Planned),
-            _ => Err(format!("unknown status {s:?} (expected operational, under-construction or planned)")),
+            _ => Err(format!(
+                "unknown status {s:?} (expected operational, under-construction or planned)"
+            )),
         }
     }
 }
@@ -283,7 +287,12 @@ impl Network {
         let by_id = nodes
             .iter()
             .enumerate()
-            .map(|(i, n)| (n.id.clone(), NodeIx(u32::try_from(i).expect("fewer than 2^32 nodes"))))
+            .map(|(i, n)| {
+                (
+                    n.id.clone(),
+                    NodeIx(u32::try_from(i).expect("fewer than 2^32 nodes")),
+                )
+            })
             .collect();
         Network { nodes, legs, by_id }
     }
@@ -352,7 +361,10 @@ impl Network {
 /// ```
 #[must_use]
 pub fn geodesic_km(line: &LineString<f64>) -> f64 {
-    line.lines().map(|seg| Geodesic.distance(Point(seg.start), Point(seg.end))).sum::<f64>() / 1000.0
+    line.lines()
+        .map(|seg| Geodesic.distance(Point(seg.start), Point(seg.end)))
+        .sum::<f64>()
+        / 1000.0
 }
 
 /// Geodesic distance between two points on the WGS84 ellipsoid, km.

@@ -37,7 +37,11 @@ fn random_network(rng: &mut ChaCha8Rng) -> Network {
                 name: None,
                 from: NodeIx(a),
                 to: NodeIx(b),
-                mode: if rng.random_bool(0.5) { Mode::Sea } else { Mode::Rail },
+                mode: if rng.random_bool(0.5) {
+                    Mode::Sea
+                } else {
+                    Mode::Rail
+                },
                 countries: vec![],
                 status: Status::Operational,
                 gauge_mm: None,
@@ -149,7 +153,15 @@ fn oracle(
     best.is_finite().then_some(best)
 }
 
-fn check_path(g: &Graph, w: &impl Weigher, p: &Path, from: NodeIx, to: NodeIx, reqs: &[Requirement], r: &Restrictions) {
+fn check_path(
+    g: &Graph,
+    w: &impl Weigher,
+    p: &Path,
+    from: NodeIx,
+    to: NodeIx,
+    reqs: &[Requirement],
+    r: &Restrictions,
+) {
     assert_eq!(g.tail(p.arcs[0]), from);
     assert_eq!(g.head(*p.arcs.last().unwrap()), to);
     let mut total = w.transfer(from, None, Some(p.arcs[0]));
@@ -162,9 +174,16 @@ fn check_path(g: &Graph, w: &impl Weigher, p: &Path, from: NodeIx, to: NodeIx, r
         total += w.arc(a);
     }
     total += w.transfer(to, p.arcs.last().copied(), None);
-    assert!((total - p.weight).abs() < 1e-9, "path weight {} but arcs sum to {total}", p.weight);
+    assert!(
+        (total - p.weight).abs() < 1e-9,
+        "path weight {} but arcs sum to {total}",
+        p.weight
+    );
     for q in reqs {
-        let met = p.arcs.iter().any(|a| q.legs.contains(&a.leg()) || q.nodes.contains(&g.head(*a)))
+        let met = p
+            .arcs
+            .iter()
+            .any(|a| q.legs.contains(&a.leg()) || q.nodes.contains(&g.head(*a)))
             || q.nodes.contains(&from);
         assert!(met, "requirement {q:?} not met by {p:?}");
     }
@@ -178,7 +197,10 @@ fn router_matches_bellman_ford_oracle_on_random_graphs() {
     for _ in 0..400 {
         let net = random_network(&mut rng);
         let g = Graph::build(&net);
-        let w = TestWeigher { net: &net, free_transfers: false };
+        let w = TestWeigher {
+            net: &net,
+            free_transfers: false,
+        };
         let n = u32::try_from(net.nodes.len()).unwrap();
         let m = u32::try_from(net.legs.len()).unwrap();
         for _ in 0..10 {
@@ -186,31 +208,49 @@ fn router_matches_bellman_ford_oracle_on_random_graphs() {
             let to = NodeIx(rng.random_range(0..n));
             let reqs: Vec<Requirement> = (0..rng.random_range(0..3))
                 .map(|_| Requirement {
-                    legs: (0..rng.random_range(0..2)).map(|_| LegIx(rng.random_range(0..m))).collect(),
-                    nodes: (0..rng.random_range(0..2)).map(|_| NodeIx(rng.random_range(0..n))).collect(),
+                    legs: (0..rng.random_range(0..2))
+                        .map(|_| LegIx(rng.random_range(0..m)))
+                        .collect(),
+                    nodes: (0..rng.random_range(0..2))
+                        .map(|_| NodeIx(rng.random_range(0..n)))
+                        .collect(),
                 })
                 .collect();
             let r = Restrictions {
                 leg_allowed: (0..m).map(|_| rng.random_bool(0.85)).collect(),
-                node_allowed: if rng.random_bool(0.3) { (0..n).map(|_| rng.random_bool(0.8)).collect() } else { vec![] },
+                node_allowed: if rng.random_bool(0.3) {
+                    (0..n).map(|_| rng.random_bool(0.8)).collect()
+                } else {
+                    vec![]
+                },
             };
             let got = router.shortest(&g, &w, from, to, &reqs, &r);
             let want = oracle(&g, &w, from, to, &reqs, &r);
             match (&got, want) {
                 (Some(p), Some(o)) => {
-                    assert!((p.weight - o).abs() < 1e-9, "router {} oracle {o}", p.weight);
+                    assert!(
+                        (p.weight - o).abs() < 1e-9,
+                        "router {} oracle {o}",
+                        p.weight
+                    );
                     check_path(&g, &w, p, from, to, &reqs, &r);
                     found += 1;
                 }
                 (None, None) => {}
-                _ => panic!("router {got:?} oracle {want:?} on {net:?} from {from:?} to {to:?} reqs {reqs:?}"),
+                _ => panic!(
+                    "router {got:?} oracle {want:?} on {net:?} from {from:?} to {to:?} reqs {reqs:?}"
+                ),
             }
         }
     }
-    assert!(found > 500, "the random cases should mostly have routes ({found})");
+    assert!(
+        found > 500,
+        "the random cases should mostly have routes ({found})"
+    );
 }
 
 #[test]
+#[allow(clippy::needless_range_loop)] // Floyd–Warshall reads best as index loops.
 fn free_transfers_match_floyd_warshall() {
     let mut rng = ChaCha8Rng::seed_from_u64(7);
     let mut router = Router::new();
@@ -235,10 +275,16 @@ fn free_transfers_match_floyd_warshall() {
                 }
             }
         }
-        let w = TestWeigher { net: &net, free_transfers: true };
+        let w = TestWeigher {
+            net: &net,
+            free_transfers: true,
+        };
         for i in 0..n {
             for j in 0..n {
-                let (ni, nj) = (NodeIx(u32::try_from(i).unwrap()), NodeIx(u32::try_from(j).unwrap()));
+                let (ni, nj) = (
+                    NodeIx(u32::try_from(i).unwrap()),
+                    NodeIx(u32::try_from(j).unwrap()),
+                );
                 let got = router.shortest(&g, &w, ni, nj, &[], &Restrictions::default());
                 if i == j {
                     assert!(got.is_none());

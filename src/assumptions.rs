@@ -1,0 +1,423 @@
+//! Model assumptions: every speed, dwell, rate and emission factor as a keyed parameter with its
+//! value, unit, range and source, read from TOML and overridable key by key.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::error::{Error, Result};
+use crate::network::fold;
+
+/// The embedded default assumptions (`data/assumptions.toml`).
+pub const DEFAULT_ASSUMPTIONS: &str = include_str!("../data/assumptions.toml");
+
+/// One model parameter.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Param {
+    /// Dotted key, e.g. `speed.sea.container`.
+    pub key: String,
+    /// Value in `unit` (the most likely value when a range is given).
+    pub value: f64,
+    /// Low end of the plausible range, in `unit`.
+    pub low: Option<f64>,
+    /// High end of the plausible range, in `unit`.
+    pub high: Option<f64>,
+    /// Unit, e.g. `kn`, `km/day`, `h`, `USD/TEU-km`, `kg CO2e/t-km`.
+    pub unit: String,
+    /// Where the value comes from (or `estimate`).
+    pub source: String,
+    /// Reasoning behind the value.
+    pub note: Option<String>,
+    /// Where the value was last set: the file, a profile or `--set`.
+    pub origin: String,
+}
+
+impl Param {
+    /// True when the parameter has a range to sample or swing.
+    #[must_use]
+    pub fn has_range(&self) -> bool {
+        self.low.is_some() || self.high.is_some()
+    }
+
+    /// The range as (low, most likely, high), defaulting missing ends to the value.
+    #[must_use]
+    pub fn triple(&self) -> (f64, f64, f64) {
+        (
+            self.low.unwrap_or(self.value),
+            self.value,
+            self.high.unwrap_or(self.value),
+        )
+    }
+}
+
+/// The full set of parameters, sorted by key.
+#[derive(Debug, Clone, Default)]
+pub struct Assumptions {
+    params: Vec<Param>,
+    index: HashMap<String, usize>,
+}
+
+/// Key families to which a user may add a key for another country (`speed.rail.UZ`).
+const OPEN_FAMILIES: [&str; 4] = [
+    "speed.rail.",
+    "cost.rail.",
+    "dwell.passage.",
+    "cost.passage.",
+];
+
+impl Assumptions {
+    /// Parses an assumptions TOML file: every table holding a `value` is a parameter whose key
+    /// is the table's dotted path.
+    ///
+    /// # Errors
+    /// [`Error::Assumptions`] naming the file, key and value when the TOML is malformed, a
+    /// parameter lacks `unit` or `source`, a number is not finite, or `low ≤ value ≤ high` fails.
+    ///
+    /// # Example
+    /// ```
+    /// let a = corridor::Assumptions::parse(
+    ///     "[speed.sea.container]\nvalue = 16.0\nlow = 14.0\nhigh = 20.0\nunit = \"kn\"\nsource = \"x\"\n",
+    ///     "inline",
+    /// ).unwrap();
+    /// assert_eq!(a.value("speed.sea.container"), Some(16.0));
+    /// ```
+    pub fn parse(text: &str, file: &str) -> Result<Assumptions> {
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| Error::Assumptions {
+                file: file.into(),
+                message: e.to_string(),
+            })?;
+        let mut params = Vec::new();
+        collect(&table, "", file, &mut params)?;
+        let mut a = Assumptions {
+            params,
+            index: HashMap::new(),
+        };
+        a.reindex();
+        Ok(a)
+    }
+
+    /// The embedded default assumptions.
+    ///
+    /// # Errors
+    /// Only if the embedded file is broken, which the test suite rules out.
+    pub fn embedded() -> Result<Assumptions> {
+        Assumptions::parse(DEFAULT_ASSUMPTIONS, "<embedded assumptions>")
+    }
+
+    fn reindex(&mut self) {
+        self.params.sort_by(|a, b| a.key.cmp(&b.key));
+        self.index = self
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.clone(), i))
+            .collect();
+    }
+
+    /// All parameters, sorted by key.
+    #[must_use]
+    pub fn params(&self) -> &[Param] {
+        &self.params
+    }
+
+    /// The parameter with this key.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.index.get(key).map(|&i| &self.params[i])
+    }
+
+    /// The value of a key.
+    #[must_use]
+    pub fn value(&self, key: &str) -> Option<f64> {
+        self.get(key).map(|p| p.value)
+    }
+
+    /// The value of a key that the model requires.
+    ///
+    /// # Errors
+    /// [`Error::UnknownAssumption`] when the key is missing.
+    pub fn require(&self, key: &str) -> Result<f64> {
+        self.value(key).ok_or_else(|| self.unknown(key))
+    }
+
+    fn unknown(&self, key: &str) -> Error {
+        Error::UnknownAssumption {
+            key: key.to_string(),
+            suggestions: closest(key, self.params.iter().map(|p| p.key.as_str())),
+        }
+    }
+
+    /// Sets a key's value (keeping its unit and source), as `--set KEY=VALUE` does. A key may be
+    /// added only in the per-country and per-passage families (`speed.rail.XX`, `cost.rail.XX`,
+    /// `dwell.passage.X`, `cost.passage.X`).
+    ///
+    /// # Errors
+    /// [`Error::UnknownAssumption`] for an unknown key; [`Error::Assumptions`] for a value that
+    /// is not finite or is negative.
+    pub fn set(&mut self, key: &str, value: f64, origin: &str) -> Result<()> {
+        if !value.is_finite() || value < 0.0 {
+            return Err(Error::Assumptions {
+                file: origin.to_string(),
+                message: format!("{key} = {value}: a value must be a finite, non-negative number"),
+            });
+        }
+        if let Some(&i) = self.index.get(key) {
+            let p = &mut self.params[i];
+            p.value = value;
+            // A value set outside the range widens the range rather than leaving low > value.
+            p.low = p.low.map(|l| l.min(value));
+            p.high = p.high.map(|h| h.max(value));
+            p.origin = origin.to_string();
+            return Ok(());
+        }
+        let Some(family) = OPEN_FAMILIES.iter().find(|f| key.starts_with(*f)) else {
+            return Err(self.unknown(key));
+        };
+        let unit = self
+            .params
+            .iter()
+            .find(|p| p.key.starts_with(family))
+            .map_or_else(String::new, |p| p.unit.clone());
+        self.params.push(Param {
+            key: key.to_string(),
+            value,
+            low: None,
+            high: None,
+            unit,
+            source: origin.to_string(),
+            note: None,
+            origin: origin.to_string(),
+        });
+        self.reindex();
+        Ok(())
+    }
+
+    /// Applies `KEY=VALUE` overrides in order.
+    ///
+    /// # Errors
+    /// [`Error::Request`] for text without `=` or a value that is not a number, and the errors
+    /// of [`Assumptions::set`].
+    pub fn apply_overrides(&mut self, overrides: &[String]) -> Result<()> {
+        for o in overrides {
+            let Some((k, v)) = o.split_once('=') else {
+                return Err(Error::Request(format!(
+                    "--set {o:?}: expected KEY=VALUE, e.g. dwell.port_call=36"
+                )));
+            };
+            let value: f64 = v.trim().parse().map_err(|_| {
+                Error::Request(format!("--set {o:?}: {:?} is not a number", v.trim()))
+            })?;
+            self.set(k.trim(), value, "--set")?;
+        }
+        Ok(())
+    }
+
+    /// Values of all parameters in key order (the layout [`Assumptions::with_values`] takes).
+    #[must_use]
+    pub fn values(&self) -> Vec<f64> {
+        self.params.iter().map(|p| p.value).collect()
+    }
+
+    /// A copy with the values replaced (same order as [`Assumptions::values`]); used by Monte
+    /// Carlo sampling and sensitivity runs.
+    ///
+    /// # Panics
+    /// If `values` has another length than the parameter list.
+    #[must_use]
+    pub fn with_values(&self, values: &[f64]) -> Assumptions {
+        assert_eq!(values.len(), self.params.len(), "one value per parameter");
+        let mut a = self.clone();
+        for (p, &v) in a.params.iter_mut().zip(values) {
+            p.value = v;
+        }
+        a
+    }
+}
+
+impl fmt::Display for Param {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} = {} {}", self.key, self.value, self.unit)
+    }
+}
+
+fn collect(table: &toml::Table, prefix: &str, file: &str, out: &mut Vec<Param>) -> Result<()> {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        let toml::Value::Table(t) = v else {
+            return Err(Error::Assumptions {
+                file: file.into(),
+                message: format!(
+                    "`{key}` is a bare value; a parameter is a table with value, unit and source"
+                ),
+            });
+        };
+        if t.contains_key("value") {
+            out.push(param(&key, t, file)?);
+        } else {
+            collect(t, &key, file, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn param(key: &str, t: &toml::Table, file: &str) -> Result<Param> {
+    let err = |message: String| Error::Assumptions {
+        file: file.into(),
+        message: format!("{key}: {message}"),
+    };
+    let num = |name: &str| -> Result<Option<f64>> {
+        match t.get(name) {
+            None => Ok(None),
+            Some(toml::Value::Float(f)) if f.is_finite() => Ok(Some(*f)),
+            #[allow(clippy::cast_precision_loss)]
+            Some(toml::Value::Integer(i)) => Ok(Some(*i as f64)),
+            Some(other) => Err(err(format!("`{name}` = {other} is not a finite number"))),
+        }
+    };
+    let text = |name: &str| -> Result<Option<String>> {
+        match t.get(name) {
+            None => Ok(None),
+            Some(toml::Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(err(format!("`{name}` = {other} is not a string"))),
+        }
+    };
+    let value = num("value")?.expect("checked by caller");
+    let low = num("low")?;
+    let high = num("high")?;
+    if value < 0.0 {
+        return Err(err(format!("value {value} is negative")));
+    }
+    if low.is_some_and(|l| l > value) || high.is_some_and(|h| h < value) {
+        return Err(err(format!(
+            "range low {low:?} … high {high:?} does not contain the value {value}"
+        )));
+    }
+    let unit = text("unit")?.ok_or_else(|| err("has no `unit`".into()))?;
+    let source = text("source")?.ok_or_else(|| {
+        err("has no `source` (write \"estimate\" and a note if it is one)".into())
+    })?;
+    Ok(Param {
+        key: key.to_string(),
+        value,
+        low,
+        high,
+        unit,
+        source,
+        note: text("note")?,
+        origin: file.to_string(),
+    })
+}
+
+/// Up to three candidates closest to `query` (edit distance on folded text), for "did you mean".
+pub(crate) fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let q = fold(query);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .map(|c| {
+            let f = fold(c);
+            let d = if f.contains(&q) || q.contains(&f) {
+                1
+            } else {
+                levenshtein(&q, &f)
+            };
+            (d, c)
+        })
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    let limit = (q.len() / 2).max(3);
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d <= limit)
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect()
+}
+
+/// Edit distance between two strings (characters).
+pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = r#"
+[speed.sea.container]
+value = 16
+low = 14.0
+high = 20.0
+unit = "kn"
+source = "s"
+[speed.rail.IR]
+value = 300.0
+unit = "km/day"
+source = "estimate"
+note = "n"
+"#;
+
+    #[test]
+    fn parses_nested_keys_and_overrides() {
+        let mut a = Assumptions::parse(T, "t.toml").unwrap();
+        assert_eq!(a.params().len(), 2);
+        assert_eq!(a.value("speed.sea.container"), Some(16.0));
+        a.apply_overrides(&["speed.sea.container=22".into(), "speed.rail.UZ=400".into()])
+            .unwrap();
+        let p = a.get("speed.sea.container").unwrap();
+        assert_eq!(
+            (p.value, p.high, p.origin.as_str()),
+            (22.0, Some(22.0), "--set")
+        );
+        assert_eq!(a.get("speed.rail.UZ").unwrap().unit, "km/day");
+    }
+
+    #[test]
+    fn unknown_keys_suggest_close_ones() {
+        let mut a = Assumptions::parse(T, "t.toml").unwrap();
+        let e = a.set("speed.sea.containr", 3.0, "--set").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("did you mean \"speed.sea.container\""),
+            "{e}"
+        );
+        let e = a
+            .apply_overrides(&["speed.sea.container=fast".into()])
+            .unwrap_err();
+        assert!(e.to_string().contains("\"fast\" is not a number"), "{e}");
+    }
+
+    #[test]
+    fn bad_files_name_the_key() {
+        let e = Assumptions::parse("[a]\nvalue = 1\nunit = \"h\"\n", "f.toml").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.toml: a: has no `source` (write \"estimate\" and a note if it is one)"
+        );
+        let e = Assumptions::parse(
+            "[a]\nvalue = 5\nlow = 6\nunit = \"h\"\nsource = \"x\"\n",
+            "f.toml",
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("does not contain the value 5"),
+            "{e}"
+        );
+    }
+}

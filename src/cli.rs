@@ -1,0 +1,201 @@
+//! Command-line arguments (clap) and their translation into library requests. Compiled into
+//! the binary only; no clap type reaches the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use corridor::assess::Objective;
+use corridor::network::Mode;
+use corridor::render::Format;
+
+/// Multimodal freight routes over a GeoJSON network: the International North–South Transport
+/// Corridor (INSTC) against Suez and the Cape, by distance, time, cost and CO2e.
+#[derive(Debug, Parser)]
+#[command(name = "route", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub inputs: Inputs,
+}
+
+/// Where the data and assumptions come from (global options).
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// Network GeoJSON file (default: the embedded INSTC network)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub network: Option<PathBuf>,
+    /// Corridors TOML file (default: the embedded corridors)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub corridors: Option<PathBuf>,
+    /// Assumptions TOML file replacing the embedded one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub assumptions: Option<PathBuf>,
+    /// Profiles TOML file replacing the embedded one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub profiles: Option<PathBuf>,
+    /// Apply a named profile (e.g. comcec-2017, run-2016) before any --set
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Override an assumption, e.g. --set dwell.port_call=36 (repeatable)
+    #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Mode for legs of --network that have no `mode` property
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    pub default_mode: Option<ModeArg>,
+    /// Route over legs under construction or planned as well
+    #[arg(long, global = true)]
+    pub include_planned: bool,
+    /// Refuse to snap a LON,LAT place to a node farther than this, km
+    #[arg(long, global = true, default_value_t = corridor::places::DEFAULT_MAX_SNAP_KM, value_name = "KM")]
+    pub max_snap_km: f64,
+    /// Cargo mass per TEU for emissions, tonnes (default: cargo.tonnes_per_teu)
+    #[arg(long, global = true, value_name = "T")]
+    pub cargo_tonnes: Option<f64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare the INSTC with the best route through each --via corridor or passage
+    Compare(CompareArgs),
+    /// Find one route, leg by leg
+    Find(FindArgs),
+    /// List nodes, legs, corridors or passages of the network
+    List {
+        /// What to list
+        #[arg(value_enum)]
+        what: ListWhat,
+        /// Output format (table or json)
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// Check the network, corridors and assumptions; exit 2 if anything is wrong
+    Validate,
+    /// Write the whole network as styled GeoJSON (for geojson.io)
+    Export,
+    /// List every assumption with its value, range, unit and source
+    Assumptions {
+        /// Output format (table or json)
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// List the profiles and the studies they reproduce
+    Profiles,
+}
+
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// Place the route must use: corridor, passage, node, country or mode (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub via: Vec<String>,
+    /// Passage, node, country, mode or corridor the route must not use (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// What to minimise
+    #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
+    pub by: ByArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "nhava-sheva",
+        value_name = "PLACE"
+    )]
+    pub from: String,
+    /// Destination, as --from
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "moscow",
+        value_name = "PLACE"
+    )]
+    pub to: String,
+    /// Corridor every route is compared with
+    #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
+    pub reference: String,
+    #[command(flatten)]
+    pub route: RouteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
+    #[arg(long, allow_hyphen_values = true, value_name = "PLACE")]
+    pub from: String,
+    /// Destination, as --from
+    #[arg(long, allow_hyphen_values = true, value_name = "PLACE")]
+    pub to: String,
+    #[command(flatten)]
+    pub route: RouteArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListWhat {
+    Nodes,
+    Legs,
+    Corridors,
+    Passages,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ModeArg {
+    Sea,
+    Rail,
+    Road,
+    Ferry,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Mode {
+        match m {
+            ModeArg::Sea => Mode::Sea,
+            ModeArg::Rail => Mode::Rail,
+            ModeArg::Road => Mode::Road,
+            ModeArg::Ferry => Mode::Ferry,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ByArg {
+    Time,
+    Distance,
+    Cost,
+    Co2e,
+}
+
+impl From<ByArg> for Objective {
+    fn from(b: ByArg) -> Objective {
+        match b {
+            ByArg::Time => Objective::Time,
+            ByArg::Distance => Objective::Distance,
+            ByArg::Cost => Objective::Cost,
+            ByArg::Co2e => Objective::Co2e,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Geojson,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Geojson => Format::Geojson,
+        }
+    }
+}

@@ -1,0 +1,372 @@
+//! Tables for the terminal (comfy-table), sized to fit 100 columns.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
+
+use crate::assess::KM_PER_NM;
+use crate::assumptions::Assumptions;
+use crate::compare::Comparison;
+use crate::network::{Mode, Network, Status};
+use crate::report::RouteReport;
+
+/// Width the tables are laid out for, columns.
+pub const WIDTH: u16 = 100;
+
+fn table(header: Vec<&str>) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(WIDTH);
+    t.set_header(header);
+    t
+}
+
+fn right(t: &mut Table, from: usize) {
+    let n = t.column_count();
+    for i in from..n {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// Thousands separators: 16066 → "16,066".
+#[must_use]
+pub fn thousands(x: f64) -> String {
+    #[allow(clippy::cast_possible_truncation)]
+    let n = x.round() as i64;
+    let s = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn signed_pct(x: f64) -> String {
+    if x.abs() < 0.05 {
+        "—".into()
+    } else {
+        format!("{x:+.0}%")
+    }
+}
+
+fn mode_split(r: &RouteReport) -> String {
+    r.by_mode
+        .iter()
+        .map(|m| format!("{} {}", m.mode, thousands(m.distance_km)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes a comparison: one row per route with distance, time, cost, emissions, transfers,
+/// borders and the difference from the reference; then the split by mode and the passages.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
+    let reference = &c.routes[0].route.label;
+    writeln!(
+        w,
+        "{} → {}   (each route the best by {})",
+        c.from.name, c.to.name, c.objective
+    )?;
+    let mut t = table(vec![
+        "Route",
+        "km",
+        "sea nm",
+        "days",
+        "USD/TEU",
+        "t CO2e",
+        "transfers",
+        "borders",
+    ]);
+    for r in &c.routes {
+        let x = &r.route;
+        t.add_row(vec![
+            Cell::new(&x.label),
+            Cell::new(thousands(x.distance_km)),
+            Cell::new(thousands(x.sea_nm)),
+            Cell::new(format!("{:.1}", x.time_days)),
+            Cell::new(thousands(x.cost_usd)),
+            Cell::new(format!("{:.2}", x.co2e_kg / 1000.0)),
+            Cell::new(x.transfers),
+            Cell::new(x.borders),
+        ]);
+    }
+    right(&mut t, 1);
+    writeln!(w, "{t}")?;
+    let header = format!("vs {reference}");
+    let mut t = table(vec![
+        header.as_str(),
+        "Δ km",
+        "Δ days",
+        "Δ USD",
+        "Δ CO2e",
+        "stops, days",
+        "km by mode",
+    ]);
+    for r in c.routes.iter().filter(|r| !r.is_reference) {
+        let x = &r.route;
+        let d = &r.vs_reference;
+        t.add_row(vec![
+            Cell::new(&x.label),
+            Cell::new(signed_pct(d.distance_pct)),
+            Cell::new(signed_pct(d.time_pct)),
+            Cell::new(signed_pct(d.cost_pct)),
+            Cell::new(signed_pct(d.co2e_pct)),
+            Cell::new(format!("{:.1}", x.stop_hours / 24.0)),
+            Cell::new(mode_split(x)),
+        ]);
+    }
+    right(&mut t, 1);
+    if let Some(col) = t.column_mut(6) {
+        col.set_cell_alignment(CellAlignment::Left);
+    }
+    if c.routes.len() > 1 {
+        writeln!(w, "{t}")?;
+    }
+    let mut t = table(vec!["Route", "passages", "countries"]);
+    for r in &c.routes {
+        let x = &r.route;
+        t.add_row(vec![
+            x.label.clone(),
+            if x.passages.is_empty() {
+                "—".into()
+            } else {
+                x.passages.join(", ")
+            },
+            x.countries.join(" "),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    if c.routes.len() == 1 {
+        writeln!(
+            w,
+            "reference {reference}: {} (km by mode)",
+            mode_split(&c.routes[0].route)
+        )?;
+    }
+    for u in &c.unavailable {
+        writeln!(w, "{}: {}", u.label, u.reason)?;
+    }
+    Ok(())
+}
+
+/// Writes one route: a summary, then leg by leg, then the stops.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
+    writeln!(w, "{}   (chosen by {})", r.label, r.objective)?;
+    writeln!(
+        w,
+        "{} km ({} nm at sea) · {:.1} days · USD {} per TEU · {} kg CO2e per TEU · {} · {}",
+        thousands(r.distance_km),
+        thousands(r.sea_nm),
+        r.time_days,
+        thousands(r.cost_usd),
+        thousands(r.co2e_kg),
+        plural(r.transfers, "transfer"),
+        plural(r.borders, "border")
+    )?;
+    if !r.passages.is_empty() {
+        writeln!(w, "passages: {}", r.passages.join(", "))?;
+    }
+    writeln!(w, "countries: {}", r.countries.join(" → "))?;
+    let mut t = table(vec![
+        "#",
+        "from",
+        "to",
+        "mode",
+        "km",
+        "hours",
+        "USD",
+        "kg CO2e",
+        "countries",
+    ]);
+    for (i, l) in r.legs.iter().enumerate() {
+        let mode = if l.status == Status::Operational.as_str() {
+            l.mode.to_string()
+        } else {
+            format!("{} ({})", l.mode, l.status)
+        };
+        t.add_row(vec![
+            Cell::new(i + 1),
+            Cell::new(&l.from_name),
+            Cell::new(&l.to_name),
+            Cell::new(mode),
+            Cell::new(thousands(l.distance_km)),
+            Cell::new(format!("{:.1}", l.time_hours)),
+            Cell::new(thousands(l.cost_usd)),
+            Cell::new(thousands(l.co2e_kg)),
+            Cell::new(l.countries.join(" ")),
+        ]);
+    }
+    right(&mut t, 4);
+    if let Some(c) = t.column_mut(8) {
+        c.set_cell_alignment(CellAlignment::Left);
+    }
+    writeln!(w, "{t}")?;
+    if !r.stops.is_empty() {
+        let mut t = table(vec!["stop", "why", "hours", "USD", "kg CO2e"]);
+        for s in &r.stops {
+            t.add_row(vec![
+                Cell::new(&s.name),
+                Cell::new(
+                    s.reasons
+                        .iter()
+                        .map(|x| x.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                Cell::new(format!("{:.1}", s.time_hours)),
+                Cell::new(thousands(s.cost_usd)),
+                Cell::new(thousands(s.co2e_kg)),
+            ]);
+        }
+        right(&mut t, 2);
+        writeln!(w, "{t}")?;
+    }
+    let mut t = table(vec!["mode", "km", "nm", "hours moving", "USD", "kg CO2e"]);
+    for m in &r.by_mode {
+        t.add_row(vec![
+            m.mode.to_string(),
+            thousands(m.distance_km),
+            if m.mode == Mode::Sea || m.mode == Mode::Ferry {
+                thousands(m.distance_km / KM_PER_NM)
+            } else {
+                "—".into()
+            },
+            format!("{:.1}", m.time_hours),
+            thousands(m.cost_usd),
+            thousands(m.co2e_kg),
+        ]);
+    }
+    right(&mut t, 1);
+    writeln!(w, "{t}")
+}
+
+/// Lists nodes, legs or passages of a network.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn nodes(net: &Network, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec![
+        "id", "name", "kind", "country", "locode", "lon", "lat",
+    ]);
+    for n in &net.nodes {
+        t.add_row(vec![
+            n.id.clone(),
+            n.name.clone(),
+            n.kind.as_str().into(),
+            n.country.clone().unwrap_or_default(),
+            n.locode.clone().unwrap_or_default(),
+            format!("{:.4}", n.position.x()),
+            format!("{:.4}", n.position.y()),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    writeln!(w, "{} nodes", net.nodes.len())
+}
+
+/// Lists the legs of a network.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn legs(net: &Network, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec![
+        "id",
+        "from",
+        "to",
+        "mode",
+        "km",
+        "status",
+        "countries",
+    ]);
+    for l in &net.legs {
+        t.add_row(vec![
+            Cell::new(&l.id),
+            Cell::new(&net.node(l.from).id),
+            Cell::new(&net.node(l.to).id),
+            Cell::new(l.mode),
+            Cell::new(thousands(l.length_km)).set_alignment(CellAlignment::Right),
+            Cell::new(l.status.as_str()),
+            Cell::new(l.countries.join(" ")),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    writeln!(w, "{} legs", net.legs.len())
+}
+
+/// Lists the passages of a network.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn passages(net: &Network, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec!["passage", "name"]);
+    for (id, name) in net.passages() {
+        t.add_row(vec![id, name]);
+    }
+    writeln!(w, "{t}")
+}
+
+/// Lists corridors.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn corridors(c: &crate::corridor::Corridors, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec!["corridor", "name", "must pass", "must avoid"]);
+    for x in &c.list {
+        t.add_row(vec![
+            x.id.clone(),
+            x.name.clone(),
+            x.pass
+                .iter()
+                .map(|alts| alts.join(" or "))
+                .collect::<Vec<_>>()
+                .join("; "),
+            x.avoid.join(", "),
+        ]);
+    }
+    writeln!(w, "{t}")
+}
+
+/// Lists every assumption with value, range, unit and source.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn assumptions(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec!["key", "value", "range", "unit", "source"]);
+    for p in a.params() {
+        let range = match (p.low, p.high) {
+            (None, None) => String::new(),
+            _ => format!("{}–{}", p.low.unwrap_or(p.value), p.high.unwrap_or(p.value)),
+        };
+        let mut source = p.source.clone();
+        if p.origin != "<embedded assumptions>" && !p.origin.is_empty() && p.origin != source {
+            source = format!("[{}] {source}", p.origin);
+        }
+        t.add_row(vec![
+            p.key.clone(),
+            format!("{}", p.value),
+            range,
+            p.unit.clone(),
+            source,
+        ]);
+    }
+    writeln!(w, "{t}")
+}
