@@ -202,49 +202,87 @@ impl Params {
     /// # Errors
     /// [`crate::Error::UnknownAssumption`] naming the first missing key.
     pub fn from_assumptions(a: &Assumptions) -> Result<Params> {
+        Params::from_values(a, &a.values())
+    }
+
+    /// Resolves the model's keys from `a`, taking values from `values` (one per parameter, in
+    /// the order of [`Assumptions::values`]) instead of the file's; Monte Carlo samples use
+    /// this to avoid copying the assumptions.
+    ///
+    /// # Errors
+    /// [`crate::Error::UnknownAssumption`] naming the first missing key.
+    ///
+    /// # Panics
+    /// If `values` has another length than the parameter list.
+    pub fn from_values(a: &Assumptions, values: &[f64]) -> Result<Params> {
+        assert_eq!(values.len(), a.params().len(), "one value per parameter");
+        let get = |key: &str| -> Result<f64> {
+            a.position(key)
+                .map(|i| values[i])
+                .ok_or_else(|| a.require(key).expect_err("missing key"))
+        };
         let family = |prefix: &str| -> HashMap<String, f64> {
             a.params()
                 .iter()
-                .filter_map(|p| p.key.strip_prefix(prefix).map(|k| (k.to_string(), p.value)))
+                .zip(values)
+                .filter_map(|(p, v)| p.key.strip_prefix(prefix).map(|k| (k.to_string(), *v)))
                 .filter(|(k, _)| k != "default")
                 .collect()
         };
-        let kn = |key: &str| a.require(key).map(|v| v * KM_PER_NM);
+        let positive = |key: &str| -> Result<f64> {
+            let v = get(key)?;
+            if v > 0.0 {
+                Ok(v)
+            } else {
+                Err(crate::Error::Assumptions {
+                    file: "assumptions".into(),
+                    message: format!(
+                        "{key} = {v}: a speed or working day must be greater than zero"
+                    ),
+                })
+            }
+        };
+        let kn = |key: &str| positive(key).map(|v| v * KM_PER_NM);
+        for (p, v) in a.params().iter().zip(values) {
+            if p.key.starts_with("speed.") && *v <= 0.0 {
+                positive(&p.key)?;
+            }
+        }
         Ok(Params {
             sea_kmh: kn("speed.sea.container")?,
             river_sea_kmh: kn("speed.sea.river_sea")?,
             ferry_kmh: kn("speed.ferry")?,
-            rail_km_day: a.require("speed.rail.default")?,
+            rail_km_day: positive("speed.rail.default")?,
             rail_km_day_by_country: family("speed.rail."),
-            road_kmh: a.require("speed.road.driving")?,
-            road_hours_per_day: a.require("road.driving_hours_per_day")?,
-            port_call_h: a.require("dwell.port_call")?,
-            caspian_wait_h: a.require("dwell.caspian_wait")?,
-            border_rail_h: a.require("dwell.border.rail")?,
-            border_road_h: a.require("dwell.border.road")?,
-            gauge_change_h: a.require("dwell.gauge_change")?,
-            mode_change_h: a.require("dwell.mode_change")?,
+            road_kmh: positive("speed.road.driving")?,
+            road_hours_per_day: positive("road.driving_hours_per_day")?,
+            port_call_h: get("dwell.port_call")?,
+            caspian_wait_h: get("dwell.caspian_wait")?,
+            border_rail_h: get("dwell.border.rail")?,
+            border_road_h: get("dwell.border.road")?,
+            gauge_change_h: get("dwell.gauge_change")?,
+            mode_change_h: get("dwell.mode_change")?,
             passage_h: family("dwell.passage."),
-            cost_sea: a.require("cost.sea.container")?,
-            cost_river_sea: a.require("cost.sea.river_sea")?,
-            cost_ferry: a.require("cost.ferry")?,
-            cost_rail: a.require("cost.rail.default")?,
+            cost_sea: get("cost.sea.container")?,
+            cost_river_sea: get("cost.sea.river_sea")?,
+            cost_ferry: get("cost.ferry")?,
+            cost_rail: get("cost.rail.default")?,
             cost_rail_by_country: family("cost.rail."),
-            cost_road: a.require("cost.road")?,
-            cost_port_call: a.require("cost.port_call")?,
-            cost_mode_change: a.require("cost.mode_change")?,
-            cost_gauge_change: a.require("cost.gauge_change")?,
-            cost_border: a.require("cost.border")?,
+            cost_road: get("cost.road")?,
+            cost_port_call: get("cost.port_call")?,
+            cost_mode_change: get("cost.mode_change")?,
+            cost_gauge_change: get("cost.gauge_change")?,
+            cost_border: get("cost.border")?,
             passage_usd: family("cost.passage."),
-            empty_return_share: a.require("cost.empty_return_share")?,
-            co2_sea: a.require("co2e.sea.container")?,
-            co2_river_sea: a.require("co2e.sea.river_sea")?,
-            co2_ferry: a.require("co2e.ferry")?,
-            co2_rail_electric: a.require("co2e.rail.electric")?,
-            co2_rail_diesel: a.require("co2e.rail.diesel")?,
-            co2_road: a.require("co2e.road")?,
-            co2_transfer: a.require("co2e.transfer")?,
-            tonnes_per_teu: a.require("cargo.tonnes_per_teu")?,
+            empty_return_share: get("cost.empty_return_share")?,
+            co2_sea: get("co2e.sea.container")?,
+            co2_river_sea: get("co2e.sea.river_sea")?,
+            co2_ferry: get("co2e.ferry")?,
+            co2_rail_electric: get("co2e.rail.electric")?,
+            co2_rail_diesel: get("co2e.rail.diesel")?,
+            co2_road: get("co2e.road")?,
+            co2_transfer: get("co2e.transfer")?,
+            tonnes_per_teu: get("cargo.tonnes_per_teu")?,
         })
     }
 

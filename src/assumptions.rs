@@ -127,6 +127,12 @@ impl Assumptions {
         self.index.get(key).map(|&i| &self.params[i])
     }
 
+    /// Position of a key in [`Assumptions::params`] and [`Assumptions::values`].
+    #[must_use]
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
     /// The value of a key.
     #[must_use]
     pub fn value(&self, key: &str) -> Option<f64> {

@@ -61,6 +61,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// Find one route, leg by leg
     Find(FindArgs),
+    /// Rank the assumptions by how much they swing the INSTC-versus-other difference
+    Sensitivity(SensitivityArgs),
     /// List nodes, legs, corridors or passages of the network
     List {
         /// What to list
@@ -121,8 +123,72 @@ pub struct CompareArgs {
     /// Corridor every route is compared with
     #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
     pub reference: String,
+    /// Monte Carlo: draw the ranged assumptions N times and report P10/P50/P90
+    #[arg(long, value_name = "N")]
+    pub samples: Option<usize>,
+    /// Seed of the Monte Carlo draws (same seed, same numbers)
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
     #[command(flatten)]
     pub route: RouteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "nhava-sheva",
+        value_name = "PLACE"
+    )]
+    pub from: String,
+    /// Destination, as --from
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "moscow",
+        value_name = "PLACE"
+    )]
+    pub to: String,
+    /// Corridor every route is compared with
+    #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
+    pub reference: String,
+    /// The corridor or passage set against the reference
+    #[arg(long, default_value = "suez", value_name = "NAME")]
+    pub via: String,
+    /// Passage, node, country, mode or corridor no route may use (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// What the difference is measured in
+    #[arg(long, value_enum, default_value_t = MetricArg::Time)]
+    pub metric: MetricArg,
+    /// Routes are chosen by
+    #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
+    pub by: ByArg,
+    /// Rows to show
+    #[arg(long, default_value_t = 15)]
+    pub top: usize,
+    /// Output format (table or json)
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MetricArg {
+    Time,
+    Cost,
+    Co2e,
+}
+
+impl From<MetricArg> for corridor::sensitivity::Metric {
+    fn from(m: MetricArg) -> Self {
+        match m {
+            MetricArg::Time => corridor::sensitivity::Metric::Time,
+            MetricArg::Cost => corridor::sensitivity::Metric::Cost,
+            MetricArg::Co2e => corridor::sensitivity::Metric::Co2e,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

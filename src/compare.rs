@@ -77,6 +77,9 @@ pub struct Comparison {
     pub routes: Vec<Compared>,
     /// Corridors that yield no route.
     pub unavailable: Vec<Unavailable>,
+    /// Monte Carlo spread of the routes, when asked for (`--samples`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<crate::montecarlo::Uncertainty>,
     /// Notes on how the request was read (snapped coordinates).
     #[serde(skip)]
     pub notes: Vec<Note>,
@@ -198,6 +201,7 @@ pub fn compare(atlas: &Atlas, model: &CostModel<'_>, req: &CompareRequest) -> Re
         reference: reference.id,
         routes,
         unavailable,
+        uncertainty: None,
         notes,
         paths,
     })

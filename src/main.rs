@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     // Output is rendered into memory first, so an error never leaves half a document on stdout.
     let mut out = Vec::new();
     let status = match run(cli, &mut out) {
-        Ok(()) => Status::Ok,
+        Ok(status) => status,
         Err(e) => {
             let no_route = e.downcast_ref::<Error>().is_some_and(Error::is_no_route);
             eprintln!("route: error: {e:#}");
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
             }
         }
     };
-    if status == Status::Ok
+    if status != Status::NoRoute
         && let Err(e) = io::stdout()
             .lock()
             .write_all(&out)
@@ -139,7 +139,9 @@ fn route_request(
     })
 }
 
-fn run(cli: Cli, out: &mut Vec<u8>) -> Result<()> {
+/// Runs a command, rendering into `out`. `Ok(Status::Error)` means "write the output, then fail"
+/// (a validation report that found problems).
+fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
     let inputs = &cli.inputs;
     match cli.command {
         Command::Compare(args) => {
@@ -149,9 +151,35 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<()> {
                 route: route_request(args.from, args.to, &args.route, inputs)?,
                 reference: args.reference,
             };
-            let c = compare::compare(&atlas, &model, &req)?;
+            let mut c = compare::compare(&atlas, &model, &req)?;
             for n in &c.notes {
                 eprintln!("route: {n}");
+            }
+            if let Some(samples) = args.samples {
+                if samples == 0 {
+                    bail!("--samples 0: give at least one draw");
+                }
+                let labels: Vec<String> = c.routes.iter().map(|r| r.route.label.clone()).collect();
+                let bar = indicatif::ProgressBar::new(samples as u64);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{msg} {bar:40} {pos}/{len} draws ({eta})",
+                    )
+                    .expect("valid template"),
+                );
+                bar.set_message("Monte Carlo");
+                let u = corridor::montecarlo::run(
+                    &atlas.network,
+                    &load_assumptions(inputs)?,
+                    inputs.cargo_tonnes,
+                    &c.paths,
+                    &labels,
+                    samples,
+                    args.seed,
+                    |done| bar.set_position(done as u64),
+                )?;
+                bar.finish_and_clear();
+                c.uncertainty = Some(u);
             }
             match Format::from(args.route.format) {
                 Format::Table => render::table::comparison(&c, out)?,
@@ -173,6 +201,33 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<()> {
                 Format::Geojson => render::geojson::route(&r, out)?,
             }
         }
+        Command::Sensitivity(args) => {
+            let atlas = load_atlas(inputs)?;
+            let assumptions = load_assumptions(inputs)?;
+            load_params(inputs)?;
+            let route_args = RouteArgs {
+                via: vec![args.via.clone()],
+                avoid: args.avoid.clone(),
+                by: args.by,
+                format: args.format,
+            };
+            let req = CompareRequest {
+                route: route_request(args.from, args.to, &route_args, inputs)?,
+                reference: args.reference,
+            };
+            let s = corridor::sensitivity::run(
+                &atlas,
+                &assumptions,
+                inputs.cargo_tonnes,
+                &req,
+                args.metric.into(),
+            )?;
+            match args.format {
+                FormatArg::Json => render::json(&s, out)?,
+                FormatArg::Table => render::table::sensitivity(&s, args.top, out)?,
+                FormatArg::Geojson => bail!("sensitivity supports --format table or json"),
+            }
+        }
         Command::List { what, format } => {
             let atlas = load_atlas(inputs)?;
             let net = &atlas.network;
@@ -191,7 +246,7 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<()> {
                 ListWhat::Passages => render::table::passages(net, out)?,
             }
         }
-        Command::Validate => validate(inputs, out)?,
+        Command::Validate => return validate(inputs, out),
         Command::Export => {
             let atlas = load_atlas(inputs)?;
             render::geojson::network(&atlas.network, out)?;
@@ -209,7 +264,7 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<()> {
             render::json(&p.list, out)?;
         }
     }
-    Ok(())
+    Ok(Status::Ok)
 }
 
 fn list_nodes(net: &corridor::network::Network) -> Vec<serde_json::Value> {
@@ -239,23 +294,33 @@ fn list_legs(net: &corridor::network::Network) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn validate(inputs: &Inputs, out: &mut Vec<u8>) -> Result<()> {
-    let atlas = load_atlas(inputs)?;
+fn validate(inputs: &Inputs, out: &mut Vec<u8>) -> Result<Status> {
+    let atlas = match load_atlas(inputs) {
+        Ok(a) => a,
+        Err(e) => {
+            // Loading problems are the report: print them on stdout, one per line.
+            writeln!(out, "{e:#}")?;
+            writeln!(out, "FAILED")?;
+            eprintln!("route: error: the network did not load; see the report on stdout");
+            return Ok(Status::Error);
+        }
+    };
     let report = corridor::validate::check(&atlas);
+    writeln!(out, "{report}")?;
     let assumptions = load_assumptions(inputs)?;
     Params::from_assumptions(&assumptions)?;
-    writeln!(out, "{report}")?;
+    writeln!(
+        out,
+        "assumptions: {} parameters, all the model needs are present",
+        assumptions.params().len()
+    )?;
     if report.is_ok() {
-        writeln!(
-            out,
-            "assumptions: {} parameters, all the model needs are present",
-            assumptions.params().len()
-        )?;
-        Ok(())
+        Ok(Status::Ok)
     } else {
-        bail!(
-            "the network has {} problem(s); see above",
+        eprintln!(
+            "route: error: {} problem(s); see the report on stdout",
             report.errors.len()
-        )
+        );
+        Ok(Status::Error)
     }
 }

@@ -151,7 +151,28 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
     }
 }
 
-/// Totals of a path under a model, without building the report (Monte Carlo uses this).
+/// Totals of a path under parameters, pricing only the path's legs (Monte Carlo uses this).
+#[must_use]
+pub fn path_metrics_with(
+    params: &crate::assess::Params,
+    net: &crate::network::Network,
+    path: &Path,
+) -> Metrics {
+    let side = |a: ArcIx| crate::assess::ArcSide {
+        leg: net.leg(a.leg()),
+        forward: a.is_forward(),
+    };
+    let mut m = Metrics::default();
+    let mut prev: Option<ArcIx> = None;
+    for &a in &path.arcs {
+        m += params.stop(prev.map(side), Some(side(a))).0;
+        m += params.leg(net.leg(a.leg()));
+        prev = Some(a);
+    }
+    m + params.stop(prev.map(side), None).0
+}
+
+/// Totals of a path under a model, without building the report.
 #[must_use]
 pub fn path_metrics(model: &CostModel<'_>, path: &Path) -> Metrics {
     let mut m = Metrics::default();

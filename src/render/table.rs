@@ -163,6 +163,110 @@ pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
     for u in &c.unavailable {
         writeln!(w, "{}: {}", u.label, u.reason)?;
     }
+    if let Some(u) = &c.uncertainty {
+        uncertainty(u, w)?;
+    }
+    Ok(())
+}
+
+/// Writes Monte Carlo percentiles of time and cost per route.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn uncertainty(u: &crate::montecarlo::Uncertainty, w: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        w,
+        "Monte Carlo: {} draws (seed {}) of the {} assumptions that have a range; routes fixed",
+        thousands(u.samples as f64),
+        u.seed,
+        u.varied.len()
+    )?;
+    let mut t = table(vec![
+        "Route", "days P10", "P50", "P90", "USD P10", "P50", "P90", "faster", "cheaper",
+    ]);
+    for (i, r) in u.routes.iter().enumerate() {
+        let share = |x: f64| {
+            if i == 0 {
+                "ref".to_string()
+            } else {
+                format!("{:.0}%", x * 100.0)
+            }
+        };
+        t.add_row(vec![
+            Cell::new(&r.label),
+            Cell::new(format!("{:.1}", r.time_days.p10)),
+            Cell::new(format!("{:.1}", r.time_days.p50)),
+            Cell::new(format!("{:.1}", r.time_days.p90)),
+            Cell::new(thousands(r.cost_usd.p10)),
+            Cell::new(thousands(r.cost_usd.p50)),
+            Cell::new(thousands(r.cost_usd.p90)),
+            Cell::new(share(r.faster_than_reference)),
+            Cell::new(share(r.cheaper_than_reference)),
+        ]);
+    }
+    right(&mut t, 1);
+    writeln!(w, "{t}")?;
+    writeln!(
+        w,
+        "faster / cheaper: share of draws in which the route beats the reference"
+    )
+}
+
+/// Writes a sensitivity analysis as a ranked table with a text tornado bar.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn sensitivity(
+    s: &crate::sensitivity::Sensitivity,
+    top: usize,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    let fmt = |x: f64| {
+        if s.unit == "days" {
+            format!("{x:+.1}")
+        } else {
+            format!("{:+}", thousands(x)).replace("++", "+")
+        }
+    };
+    writeln!(
+        w,
+        "{} minus {}: {} {} with every assumption central; each row sets one assumption to its low, then its high value",
+        s.other,
+        s.reference,
+        fmt(s.base),
+        s.unit
+    )?;
+    let max = s.swings.iter().map(|x| x.swing).fold(0.0, f64::max);
+    let mut t = table(vec![
+        "assumption",
+        "low → high",
+        "Δ at low",
+        "Δ at high",
+        "swing",
+    ]);
+    for x in s.swings.iter().take(top) {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let bar = if max > 0.0 {
+            "█".repeat(((x.swing / max) * 20.0).round() as usize)
+        } else {
+            String::new()
+        };
+        t.add_row(vec![
+            Cell::new(&x.key),
+            Cell::new(format!("{} → {} {}", x.low, x.high, x.unit)),
+            Cell::new(fmt(x.at_low)).set_alignment(CellAlignment::Right),
+            Cell::new(fmt(x.at_high)).set_alignment(CellAlignment::Right),
+            Cell::new(bar),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    if s.swings.len() > top {
+        writeln!(
+            w,
+            "{} more assumptions with smaller swings (--top to show them)",
+            s.swings.len() - top
+        )?;
+    }
     Ok(())
 }
 
