@@ -115,9 +115,8 @@ pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Ne
                 }
             }
             GeometryValue::LineString { coordinates } => {
-                if let Some(line) = b.line(i, id.as_ref(), &coordinates) {
-                    pending_legs.push((i, id, props, line));
-                }
+                let line = b.line(i, id.as_ref(), &coordinates);
+                pending_legs.push((i, id, props, line));
             }
             GeometryValue::MultiLineString { coordinates } => {
                 let parts = coordinates.len();
@@ -127,9 +126,8 @@ pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Ne
                     } else {
                         id.clone()
                     };
-                    if let Some(line) = b.line(i, part_id.as_ref(), part) {
-                        pending_legs.push((i, part_id, props.clone(), line));
-                    }
+                    let line = b.line(i, part_id.as_ref(), part);
+                    pending_legs.push((i, part_id, props.clone(), line));
                 }
             }
             other => b.problem(
@@ -388,33 +386,42 @@ impl<'a> Builder<'a> {
         Some(n)
     }
 
+    /// Checks a leg's properties and, when its geometry is usable too, adds it.
     fn leg(
         &mut self,
         i: usize,
-        id: Option<String>,
+        given_id: Option<String>,
         props: &Map<String, Value>,
-        line: LineString<f64>,
+        line: Option<LineString<f64>>,
     ) {
-        let id = id.unwrap_or_else(|| format!("leg-{i}"));
-        if !self.leg_ids.insert(id.clone()) {
-            self.problem(i, Some(id), "duplicate leg id".into());
+        let id = given_id.clone().unwrap_or_else(|| format!("leg-{i}"));
+        if given_id.is_some() && !self.leg_ids.insert(id.clone()) {
+            self.problem(i, given_id, "duplicate leg id".into());
             return;
         }
         let mut f = Fields {
             props,
             problems: Vec::new(),
         };
-        let first = line.0[0];
-        let last = line.0[line.0.len() - 1];
-        let p_first = Point::new(normalize_lon(first.x), first.y);
-        let p_last = Point::new(normalize_lon(last.x), last.y);
+        let ends = line.as_ref().map(|l| {
+            let (first, last) = (l.0[0], l.0[l.0.len() - 1]);
+            (
+                Point::new(normalize_lon(first.x), first.y),
+                Point::new(normalize_lon(last.x), last.y),
+            )
+        });
         // A leg is tied by coordinates only when it names neither end.
         let loose = !props.contains_key("from") && !props.contains_key("to");
         if !loose && (!props.contains_key("from") || !props.contains_key("to")) {
             f.problems.push("names only one of `from` and `to`".into());
         }
-        let from = self.end_node(&mut f, "from", p_first, loose);
-        let to = self.end_node(&mut f, "to", p_last, loose);
+        let (from, to) = match ends {
+            Some((p_first, p_last)) => (
+                self.end_node(&mut f, "from", p_first, loose),
+                self.end_node(&mut f, "to", p_last, loose),
+            ),
+            None => (None, None),
+        };
         let mode = match f.parsed::<Mode>("mode") {
             Some(m) => Some(m),
             None if !props.contains_key("mode") => {
@@ -477,9 +484,10 @@ impl<'a> Builder<'a> {
         let problems = std::mem::take(&mut f.problems);
         let bad = !problems.is_empty();
         for m in problems {
-            self.problem(i, Some(id.clone()), m);
+            self.problem(i, given_id.clone(), m);
         }
-        let (Some(from), Some(to), Some(mode), false) = (from, to, mode, bad) else {
+        let (Some(line), Some(from), Some(to), Some(mode), false) = (line, from, to, mode, bad)
+        else {
             return;
         };
         let length_km = geodesic_km(&line);
