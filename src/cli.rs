@@ -44,7 +44,7 @@ pub struct Inputs {
     /// Mode for legs of --network that have no `mode` property
     #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub default_mode: Option<ModeArg>,
-    /// Route over legs under construction or planned as well
+    /// Route over legs under construction, planned or suspended as well
     #[arg(long, global = true)]
     pub include_planned: bool,
     /// Refuse to snap a LON,LAT place to a node farther than this, km
@@ -82,8 +82,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
-    /// List the profiles and the studies they reproduce
-    Profiles,
+    /// Each profile's published results beside the model under the profile and the defaults
+    Profiles {
+        /// Output format (table or json)
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Args)]

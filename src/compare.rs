@@ -179,13 +179,17 @@ pub fn compare(atlas: &Atlas, model: &CostModel<'_>, req: &CompareRequest) -> Re
                 });
                 paths.push(path);
             }
-            Err(e @ Error::NoRoute { .. }) => unavailable.push(Unavailable {
-                label: match t {
-                    Target::Corridor(c) => c.name.clone(),
-                    other => other.describe(&atlas.network),
-                },
-                reason: e.to_string(),
-            }),
+            // A corridor rule naming a country or passage this network lacks makes that
+            // corridor unavailable here, not the whole comparison (user networks).
+            Err(e @ (Error::NoRoute { .. } | Error::UnknownName { .. })) => {
+                unavailable.push(Unavailable {
+                    label: match t {
+                        Target::Corridor(c) => c.name.clone(),
+                        other => other.describe(&atlas.network),
+                    },
+                    reason: e.to_string(),
+                })
+            }
             Err(e) => return Err(e),
         }
     }

@@ -259,9 +259,31 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
                 FormatArg::Geojson => bail!("assumptions supports --format table or json"),
             }
         }
-        Command::Profiles => {
-            let p = load_profiles(inputs)?;
-            render::json(&p.list, out)?;
+        Command::Profiles { format } => {
+            let atlas = load_atlas(inputs)?;
+            let profiles = load_profiles(inputs)?;
+            if let Some(name) = &inputs.profile {
+                profiles.get(name)?;
+            }
+            // The baseline is the assumptions file with --set applied, without --profile.
+            let (a_text, a_file) = text(
+                inputs.assumptions.as_deref(),
+                corridor::assumptions::DEFAULT_ASSUMPTIONS,
+                "assumptions",
+            )?;
+            let mut defaults = Assumptions::parse(&a_text, &a_file)?;
+            defaults.apply_overrides(&inputs.set)?;
+            let checks = profiles
+                .list
+                .iter()
+                .filter(|p| inputs.profile.as_ref().is_none_or(|n| *n == p.name))
+                .map(|p| corridor::profile::check(&atlas, &defaults, p))
+                .collect::<corridor::Result<Vec<_>>>()?;
+            match format {
+                FormatArg::Json => render::json(&checks, out)?,
+                FormatArg::Table => render::table::profiles(&checks, out)?,
+                FormatArg::Geojson => bail!("profiles supports --format table or json"),
+            }
         }
     }
     Ok(Status::Ok)

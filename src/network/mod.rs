@@ -104,6 +104,9 @@ pub enum Status {
     UnderConstruction,
     /// Planned; routable only with `--include-planned`.
     Planned,
+    /// Built but closed to traffic (e.g. a border crossing shut); routable only with
+    /// `--include-planned`.
+    Suspended,
 }
 
 impl Status {
@@ -114,6 +117,7 @@ impl Status {
             Status::Operational => "operational",
             Status::UnderConstruction => "under-construction",
             Status::Planned => "planned",
+            Status::Suspended => "suspended",
         }
     }
 }
@@ -125,8 +129,9 @@ impl FromStr for Status {
             "operational" => Ok(Status::Operational),
             "under-construction" => Ok(Status::UnderConstruction),
             "planned" => Ok(Status::Planned),
+            "suspended" => Ok(Status::Suspended),
             _ => Err(format!(
-                "unknown status {s:?} (expected operational, under-construction or planned)"
+                "unknown status {s:?} (expected operational, under-construction, planned or suspended)"
             )),
         }
     }

@@ -270,7 +270,54 @@ pub fn sensitivity(
     Ok(())
 }
 
-/// Writes one route: a summary, then leg by leg, then the stops.
+/// A run of legs of one mode and status without a stop between them.
+struct Stage {
+    from: String,
+    to: String,
+    mode: String,
+    km: f64,
+    hours: f64,
+    usd: f64,
+    co2e: f64,
+    legs: usize,
+}
+
+fn stages(r: &RouteReport) -> Vec<Stage> {
+    let mut out: Vec<Stage> = Vec::new();
+    let mut last_mode = String::new();
+    for l in &r.legs {
+        let mode = if l.status == Status::Operational.as_str() {
+            l.mode.to_string()
+        } else {
+            format!("{} ({})", l.mode, l.status)
+        };
+        let stop_here = r.stops.iter().any(|s| s.node == l.from);
+        match out.last_mut() {
+            Some(st) if mode == last_mode && !stop_here => {
+                st.to.clone_from(&l.to_name);
+                st.km += l.distance_km;
+                st.hours += l.time_hours;
+                st.usd += l.cost_usd;
+                st.co2e += l.co2e_kg;
+                st.legs += 1;
+            }
+            _ => out.push(Stage {
+                from: l.from_name.clone(),
+                to: l.to_name.clone(),
+                mode: mode.clone(),
+                km: l.distance_km,
+                hours: l.time_hours,
+                usd: l.cost_usd,
+                co2e: l.co2e_kg,
+                legs: 1,
+            }),
+        }
+        last_mode = mode;
+    }
+    out
+}
+
+/// Writes one route: a summary, then stage by stage, then the stops and the split by mode.
 ///
 /// # Errors
 /// I/O errors of the writer.
@@ -291,39 +338,25 @@ pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
         writeln!(w, "passages: {}", r.passages.join(", "))?;
     }
     writeln!(w, "countries: {}", r.countries.join(" → "))?;
+    // Consecutive legs of one mode with no stop between them (a ship passing sea-lane
+    // junctions, a train passing stations) read as one stage; JSON keeps every leg.
     let mut t = table(vec![
-        "#",
-        "from",
-        "to",
-        "mode",
-        "km",
-        "hours",
-        "USD",
-        "kg CO2e",
-        "countries",
+        "#", "from", "to", "mode", "km", "hours", "USD", "kg CO2e", "legs",
     ]);
-    for (i, l) in r.legs.iter().enumerate() {
-        let mode = if l.status == Status::Operational.as_str() {
-            l.mode.to_string()
-        } else {
-            format!("{} ({})", l.mode, l.status)
-        };
+    for (i, st) in stages(r).iter().enumerate() {
         t.add_row(vec![
             Cell::new(i + 1),
-            Cell::new(&l.from_name),
-            Cell::new(&l.to_name),
-            Cell::new(mode),
-            Cell::new(thousands(l.distance_km)),
-            Cell::new(format!("{:.1}", l.time_hours)),
-            Cell::new(thousands(l.cost_usd)),
-            Cell::new(thousands(l.co2e_kg)),
-            Cell::new(l.countries.join(" ")),
+            Cell::new(&st.from),
+            Cell::new(&st.to),
+            Cell::new(&st.mode),
+            Cell::new(thousands(st.km)),
+            Cell::new(format!("{:.1}", st.hours)),
+            Cell::new(thousands(st.usd)),
+            Cell::new(thousands(st.co2e)),
+            Cell::new(st.legs),
         ]);
     }
     right(&mut t, 4);
-    if let Some(c) = t.column_mut(8) {
-        c.set_cell_alignment(CellAlignment::Left);
-    }
     writeln!(w, "{t}")?;
     if !r.stops.is_empty() {
         let mut t = table(vec!["stop", "why", "hours", "USD", "kg CO2e"]);
@@ -473,4 +506,57 @@ pub fn assumptions(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
         ]);
     }
     writeln!(w, "{t}")
+}
+
+/// Writes what each profile changes and how close it lands to its study.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn profiles(checks: &[crate::profile::ProfileCheck], w: &mut impl Write) -> io::Result<()> {
+    let opt = |x: Option<f64>, f: &dyn Fn(f64) -> String| x.map_or_else(|| "—".to_string(), f);
+    for c in checks {
+        writeln!(w, "profile {}: {}", c.name, c.source)?;
+        if c.results.is_empty() && c.overrides.is_empty() {
+            writeln!(w, "  (the defaults; no published case attached)")?;
+            continue;
+        }
+        let mut t = table(vec![
+            "case",
+            "corridor",
+            "days pub.",
+            "profile",
+            "default",
+            "USD pub.",
+            "profile",
+            "default",
+        ]);
+        for r in &c.results {
+            t.add_row(vec![
+                Cell::new(&r.label),
+                Cell::new(&r.corridor),
+                Cell::new(opt(r.published_days, &|x| format!("{x:.0}"))),
+                Cell::new(format!("{:.1}", r.profile_days)),
+                Cell::new(format!("{:.1}", r.default_days)),
+                Cell::new(opt(r.published_usd, &thousands)),
+                Cell::new(thousands(r.profile_usd)),
+                Cell::new(thousands(r.default_usd)),
+            ]);
+        }
+        right(&mut t, 2);
+        writeln!(w, "{t}")?;
+        if !c.overrides.is_empty() {
+            let mut t = table(vec!["assumption", "default", "profile", "unit"]);
+            for o in &c.overrides {
+                t.add_row(vec![
+                    o.key.clone(),
+                    format!("{}", o.default),
+                    format!("{}", o.profile),
+                    o.unit.clone(),
+                ]);
+            }
+            right(&mut t, 1);
+            writeln!(w, "why it differs from the defaults:\n{t}")?;
+        }
+    }
+    Ok(())
 }

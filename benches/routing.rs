@@ -1,0 +1,178 @@
+//! Route computation benchmarks: loading and graph building, one `find` and one `compare` on
+//! the embedded network, a 10,000-draw Monte Carlo of `compare`, and one query on a generated
+//! network of about a million legs, so the cost of routing can be seen to grow with size.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use geo::{LineString, Point};
+
+use corridor::assess::{CostModel, Objective, Params};
+use corridor::atlas::{DEFAULT_CORRIDORS, DEFAULT_NETWORK};
+use corridor::compare::{CompareRequest, compare};
+use corridor::corridor::Corridors;
+use corridor::find::{RouteRequest, find};
+use corridor::network::{
+    Leg, LoadOptions, Mode, Network, Node, NodeIx, NodeKind, Status, Vessel, parse_network,
+};
+use corridor::router::{Restrictions, Router};
+use corridor::{Assumptions, Atlas};
+
+fn embedded(c: &mut Criterion) {
+    c.bench_function("load embedded network + build graph", |b| {
+        b.iter(|| {
+            Atlas::from_text(
+                black_box(DEFAULT_NETWORK),
+                "n",
+                DEFAULT_CORRIDORS,
+                "c",
+                &LoadOptions::default(),
+            )
+            .unwrap()
+        });
+    });
+    let atlas = Atlas::embedded().unwrap();
+    let assumptions = Assumptions::embedded().unwrap();
+    let model = CostModel::new(
+        &atlas.network,
+        Params::from_assumptions(&assumptions).unwrap(),
+    );
+    c.bench_function("find nhava-sheva → moscow by time", |b| {
+        let req = RouteRequest::default();
+        b.iter(|| find(&atlas, &model, black_box(&req)).unwrap());
+    });
+    c.bench_function("compare --via suez", |b| {
+        let mut req = CompareRequest::default();
+        req.route.via = vec!["suez".into()];
+        b.iter(|| compare(&atlas, &model, black_box(&req)).unwrap());
+    });
+    c.bench_function("compare, all corridors", |b| {
+        let req = CompareRequest::default();
+        b.iter(|| compare(&atlas, &model, black_box(&req)).unwrap());
+    });
+    let comparison = compare(&atlas, &model, &CompareRequest::default()).unwrap();
+    let labels: Vec<String> = comparison
+        .routes
+        .iter()
+        .map(|r| r.route.label.clone())
+        .collect();
+    let mut g = c.benchmark_group("monte carlo");
+    g.sample_size(10);
+    g.bench_function("10,000 draws of compare (all corridors)", |b| {
+        b.iter(|| {
+            corridor::montecarlo::run(
+                &atlas.network,
+                &assumptions,
+                None,
+                &comparison.paths,
+                &labels,
+                10_000,
+                1,
+                |_| {},
+            )
+            .unwrap()
+        });
+    });
+    g.finish();
+}
+
+/// A grid of `side × side` junctions joined by rail legs to their east and north neighbours
+/// (about `2·side²` legs), with a sea leg every few cells so transfers are priced too.
+fn grid(side: u32) -> Network {
+    let node = |x: u32, y: u32| Node {
+        id: format!("n{x}-{y}"),
+        name: format!("n{x}-{y}"),
+        aliases: vec![],
+        kind: NodeKind::Junction,
+        country: None,
+        locode: None,
+        passage: None,
+        source: None,
+        position: Point::new(f64::from(x) * 0.05, f64::from(y) * 0.05),
+    };
+    let mut nodes = Vec::with_capacity((side * side) as usize);
+    for y in 0..side {
+        for x in 0..side {
+            nodes.push(node(x, y));
+        }
+    }
+    let ix = |x: u32, y: u32| NodeIx(y * side + x);
+    let mut legs = Vec::with_capacity(2 * (side * side) as usize);
+    let mut leg = |a: (u32, u32), b: (u32, u32), k: usize| {
+        let pa = (f64::from(a.0) * 0.05, f64::from(a.1) * 0.05);
+        let pb = (f64::from(b.0) * 0.05, f64::from(b.1) * 0.05);
+        let mode = if k % 7 == 0 { Mode::Sea } else { Mode::Rail };
+        legs.push(Leg {
+            id: format!("l{k}"),
+            name: None,
+            from: ix(a.0, a.1),
+            to: ix(b.0, b.1),
+            mode,
+            countries: vec![],
+            status: Status::Operational,
+            gauge_mm: (mode == Mode::Rail).then_some(1435),
+            traction: None,
+            vessel: Vessel::Container,
+            passages: vec![],
+            one_way: false,
+            source: None,
+            published_km: None,
+            published_source: None,
+            geometry: LineString::from(vec![pa, pb]),
+            length_km: 5.0 + (k % 5) as f64,
+        });
+    };
+    let mut k = 0;
+    for y in 0..side {
+        for x in 0..side {
+            if x + 1 < side {
+                leg((x, y), (x + 1, y), k);
+                k += 1;
+            }
+            if y + 1 < side {
+                leg((x, y), (x, y + 1), k);
+                k += 1;
+            }
+        }
+    }
+    Network::from_parts(nodes, legs)
+}
+
+fn scaling(c: &mut Criterion) {
+    let params = Params::from_assumptions(&Assumptions::embedded().unwrap()).unwrap();
+    let mut g = c.benchmark_group("query corner to corner on a generated grid");
+    g.sample_size(10);
+    for side in [100u32, 300, 708] {
+        let net = grid(side);
+        let legs = net.legs.len();
+        let atlas = Atlas::new(net, Corridors::default());
+        let model = CostModel::new(&atlas.network, params.clone());
+        let mut router = Router::new();
+        let (from, to) = (NodeIx(0), NodeIx(side * side - 1));
+        let none = Restrictions::default();
+        g.bench_with_input(BenchmarkId::new("legs", legs), &legs, |b, _| {
+            b.iter(|| {
+                router
+                    .shortest(
+                        &atlas.graph,
+                        &model.weigher(Objective::Time),
+                        from,
+                        to,
+                        &[],
+                        &none,
+                    )
+                    .unwrap()
+            });
+        });
+    }
+    g.finish();
+}
+
+fn parse_only(c: &mut Criterion) {
+    c.bench_function("parse embedded GeoJSON", |b| {
+        b.iter(|| parse_network(black_box(DEFAULT_NETWORK), "n", &LoadOptions::default()).unwrap());
+    });
+}
+
+criterion_group!(benches, embedded, parse_only, scaling);
+criterion_main!(benches);
