@@ -1,5 +1,6 @@
 //! Helpers of the dataset tests: Natural Earth layers traced by crossings ([`layer`]), the
-//! land/water and country checks of a leg ([`land`]) and an RFC 7946 lint ([`lint`]).
+//! land/water and country checks of a leg ([`land`]), the published-length check
+//! ([`length_failure`]) and an RFC 7946 lint ([`lint`]).
 
 pub mod land;
 pub mod layer;
@@ -8,6 +9,8 @@ pub mod lint;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
+use corridor::network::Leg;
+use corridor::validate::PUBLISHED_TOLERANCE;
 use layer::Layer;
 
 /// The Natural Earth reference data of `data/naturalearth/`.
@@ -36,4 +39,84 @@ static NATURAL_EARTH: LazyLock<NaturalEarth> = LazyLock::new(|| {
 /// The Natural Earth layers, loaded once per test binary (both files in parallel).
 pub fn natural_earth() -> &'static NaturalEarth {
     &NATURAL_EARTH
+}
+
+/// The length failure of a leg, if any: a geodesic length (`Leg::length_km`) more than
+/// [`PUBLISHED_TOLERANCE`] (10 %) away from its `published_km`.
+pub fn length_failure(leg: &Leg) -> Option<String> {
+    let p = leg.published_km?;
+    let gap = (leg.length_km - p) / p;
+    (gap.abs() > PUBLISHED_TOLERANCE).then(|| {
+        format!(
+            "{}: geodesic {:.1} km vs published {p} km ({:+.1} %; source: {})",
+            leg.id,
+            leg.length_km,
+            gap * 100.0,
+            leg.published_source.as_deref().unwrap_or("—")
+        )
+    })
+}
+
+/// A one-leg network built by the crate's own loader (no `from`/`to`: nodes come from the
+/// ends), for unit tests with deliberately bad legs. `extra` properties are merged in.
+#[cfg(test)]
+pub fn test_leg(
+    mode: &str,
+    countries: &[&str],
+    passages: &[&str],
+    coords: &[(f64, f64)],
+    extra: serde_json::Value,
+) -> Leg {
+    use corridor::network::{LoadOptions, parse_network};
+    let mut props = serde_json::json!({
+        "id": format!("test-{mode}"), "mode": mode, "countries": countries,
+        "passages": passages, "source": "unit test", "gauge_mm": 1435, "traction": "diesel"
+    });
+    if let (Some(p), Some(e)) = (props.as_object_mut(), extra.as_object()) {
+        p.extend(e.clone());
+    }
+    let fc = serde_json::json!({
+        "type": "FeatureCollection",
+        "features": [{
+            "type": "Feature",
+            "properties": props,
+            "geometry": {"type": "LineString", "coordinates": coords.iter().map(|&(x, y)| [x, y]).collect::<Vec<_>>()}
+        }]
+    });
+    let net =
+        parse_network(&fc.to_string(), "<test>", &LoadOptions::default()).expect("test leg loads");
+    net.legs.into_iter().next().expect("one leg")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leg_far_from_its_published_length_fails() {
+        // Tehran–Qazvin, about 130 km as the crow flies.
+        let coords = [(51.39, 35.69), (50.0, 36.27)];
+        let ok = test_leg(
+            "rail",
+            &["IR"],
+            &[],
+            &coords,
+            serde_json::json!({"published_km": 137.0}),
+        );
+        assert_eq!(length_failure(&ok), None, "{}", ok.length_km);
+        let bad = test_leg(
+            "rail",
+            &["IR"],
+            &[],
+            &coords,
+            serde_json::json!({"published_km": 160.0, "published_source": "test"}),
+        );
+        let msg = length_failure(&bad).expect("fails");
+        assert!(
+            msg.contains("published 160 km") && msg.contains('%'),
+            "{msg}"
+        );
+        let none = test_leg("rail", &["IR"], &[], &coords, serde_json::json!({}));
+        assert_eq!(length_failure(&none), None);
+    }
 }
