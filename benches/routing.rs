@@ -101,7 +101,11 @@ fn grid(side: u32) -> Network {
     let mut leg = |a: (u32, u32), b: (u32, u32), k: usize| {
         let pa = (f64::from(a.0) * 0.05, f64::from(a.1) * 0.05);
         let pb = (f64::from(b.0) * 0.05, f64::from(b.1) * 0.05);
-        let mode = if k % 7 == 0 { Mode::Sea } else { Mode::Rail };
+        let mode = if k.is_multiple_of(7) {
+            Mode::Sea
+        } else {
+            Mode::Rail
+        };
         legs.push(Leg {
             id: format!("l{k}"),
             name: None,

@@ -8,7 +8,7 @@ use std::ops::{Add, AddAssign};
 use crate::assumptions::Assumptions;
 use crate::error::Result;
 use crate::graph::ArcIx;
-use crate::network::{Leg, LegIx, Mode, Network, NodeIx, Traction, Vessel};
+use crate::network::{Leg, LegIx, Mode, Network, NodeIx, Traction, Vessel, cleared_countries};
 use crate::router::Weigher;
 
 /// Kilometres per nautical mile.
@@ -46,7 +46,8 @@ impl AddAssign for Metrics {
 }
 
 /// What a route is optimised for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Objective {
     /// Shortest elapsed time (default).
     #[default]
@@ -342,7 +343,7 @@ impl Params {
         let mut usd = km * rate;
         if matches!(leg.mode, Mode::Rail | Mode::Road) {
             usd *= 1.0 + self.empty_return_share;
-            let inner_borders = leg.countries.windows(2).filter(|w| w[0] != w[1]).count();
+            let inner_borders = cleared_countries(&leg.countries).len().saturating_sub(1);
             #[allow(clippy::cast_precision_loss)]
             let n = inner_borders as f64;
             hours += n * if leg.mode == Mode::Rail {

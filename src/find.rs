@@ -203,5 +203,6 @@ fn short(t: &Target, atlas: &Atlas) -> String {
         Target::Node(n) => atlas.network.node(*n).name.clone(),
         Target::Country(c) => c.clone(),
         Target::Mode(m) => m.to_string(),
+        Target::Leg(l) => atlas.network.leg(*l).id.clone(),
     }
 }

@@ -24,6 +24,13 @@ pub struct Expectation {
     pub cost_usd: Option<f64>,
     /// Where the published figure comes from.
     pub source: Option<String>,
+    /// Further places the study's route passed (`--via` names), beyond the corridor.
+    pub via: Vec<String>,
+    /// What the study's route did not use (`--avoid` names).
+    pub avoid: Vec<String>,
+    /// What the route is chosen by (`time` unless the study's route is better matched
+    /// otherwise, e.g. `cost` for a shipment that took the cheapest rail line).
+    pub by: crate::assess::Objective,
 }
 
 /// One profile.
@@ -124,6 +131,33 @@ impl Profiles {
                     let need = |k: &str| {
                         text(e, k).ok_or_else(|| err(format!("an `expect` entry lacks `{k}`")))
                     };
+                    let names = |k: &str| -> Result<Vec<String>> {
+                        match e.get(k) {
+                            None => Ok(Vec::new()),
+                            Some(toml::Value::Array(items)) => items
+                                .iter()
+                                .map(|i| {
+                                    i.as_str().map(str::to_string).ok_or_else(|| {
+                                        err(format!("`{k}` holds {i}, not a string"))
+                                    })
+                                })
+                                .collect(),
+                            Some(other) => {
+                                Err(err(format!("`{k}` = {other} is not an array of strings")))
+                            }
+                        }
+                    };
+                    let by = match text(e, "by").as_deref() {
+                        None | Some("time") => crate::assess::Objective::Time,
+                        Some("distance") => crate::assess::Objective::Distance,
+                        Some("cost") => crate::assess::Objective::Cost,
+                        Some("co2e") => crate::assess::Objective::Co2e,
+                        Some(other) => {
+                            return Err(err(format!(
+                                "`by` = {other:?} (expected time, distance, cost or co2e)"
+                            )));
+                        }
+                    };
                     expect.push(Expectation {
                         label: need("label")?,
                         corridor: need("corridor")?,
@@ -132,6 +166,9 @@ impl Profiles {
                         time_days: e.get("time_days").and_then(num),
                         cost_usd: e.get("cost_usd").and_then(num),
                         source: text(e, "source"),
+                        via: names("via")?,
+                        avoid: names("avoid")?,
+                        by,
                     });
                 }
             }
@@ -258,10 +295,14 @@ pub fn check(
     let model_d = CostModel::new(&atlas.network, Params::from_assumptions(defaults)?);
     let mut results = Vec::new();
     for e in &profile.expect {
+        let mut via = vec![e.corridor.clone()];
+        via.extend(e.via.iter().cloned());
         let req = RouteRequest {
             from: e.from.clone(),
             to: e.to.clone(),
-            via: vec![e.corridor.clone()],
+            via,
+            avoid: e.avoid.clone(),
+            objective: e.by,
             ..RouteRequest::default()
         };
         let (p, _) = find(atlas, &model_p, &req)?;

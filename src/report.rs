@@ -224,7 +224,9 @@ pub fn build(
     let mut total = Metrics::default();
     let mut by_mode: Vec<ModeTotal> = Vec::new();
     let mut passages: Vec<String> = Vec::new();
+    // Countries where cargo is cleared (for the border count) and every country crossed.
     let mut sequence: Vec<String> = Vec::new();
+    let mut crossed: Vec<String> = Vec::new();
     let mut transfers = 0;
     let mut sea_km = 0.0;
 
@@ -295,7 +297,14 @@ pub fn build(
             sequence.extend(net.node(from).country.iter().cloned());
             sequence.extend(net.node(to).country.iter().cloned());
         } else {
-            sequence.extend(countries.iter().cloned());
+            sequence.extend(
+                crate::network::cleared_countries(&countries)
+                    .into_iter()
+                    .map(str::to_string),
+            );
+            for c in &countries {
+                push_unique(&mut crossed, c);
+            }
         }
         legs.push(LegReport {
             id: leg.id.clone(),
@@ -321,7 +330,7 @@ pub fn build(
     sequence.dedup();
     let borders = sequence.len().saturating_sub(1);
     let mut countries = Vec::new();
-    for c in &sequence {
+    for c in sequence.iter().chain(&crossed) {
         push_unique(&mut countries, c);
     }
     let stop_hours = stops.iter().map(|s| s.time_hours).sum();

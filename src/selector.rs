@@ -21,6 +21,8 @@ pub enum Target {
     Country(String),
     /// A mode of transport.
     Mode(Mode),
+    /// One leg, by id (`leg:rail-qazvin-rasht`).
+    Leg(LegIx),
 }
 
 impl Target {
@@ -33,6 +35,7 @@ impl Target {
             Target::Node(n) => format!("node {}", net.node(*n).id),
             Target::Country(c) => format!("country {c}"),
             Target::Mode(m) => format!("mode {m}"),
+            Target::Leg(l) => format!("leg {}", net.leg(*l).id),
         }
     }
 }
@@ -87,7 +90,7 @@ fn country_code(net: &Network, text: &str) -> Option<String> {
 }
 
 /// Resolves a name. `kind:name` forces the kind (`corridor:`, `passage:`, `node:`,
-/// `country:`, `mode:`); a bare name is tried as a corridor, a passage, a mode, a country and
+/// `country:`, `mode:`, `leg:`); a bare name is tried as a corridor, a passage, a mode, a country and
 /// then a place.
 ///
 /// # Errors
@@ -132,6 +135,12 @@ pub fn resolve(
                 .map(Target::Country)
                 .ok_or_else(unknown),
             "mode" => rest.parse().map(Target::Mode).map_err(|_| unknown()),
+            "leg" => net
+                .legs
+                .iter()
+                .position(|l| l.id == rest)
+                .map(|i| Target::Leg(LegIx(u32::try_from(i).expect("fits"))))
+                .ok_or_else(unknown),
             _ => Err(unknown()),
         };
     }
@@ -196,6 +205,7 @@ fn cover(
             nodes_where(&|n| n.country.as_deref() == Some(c.as_str())),
         ),
         Target::Mode(m) => (legs_where(&|l| l.mode == *m), Vec::new()),
+        Target::Leg(l) => (vec![*l], Vec::new()),
         Target::Corridor(c) => {
             // Avoiding a corridor avoids everything its rules require.
             let mut legs = Vec::new();

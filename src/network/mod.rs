@@ -354,6 +354,33 @@ impl Network {
     }
 }
 
+/// The countries a leg's cargo is cleared through, in order: the leg's `countries` with
+/// consecutive repeats merged and excursions that return (`RU, KZ, RU`: the Volga line's
+/// stretch through Kazakhstan) dropped, since a train in sealed transit stops at no border.
+///
+/// # Example
+/// ```
+/// let c = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+/// assert_eq!(corridor::network::cleared_countries(&c(&["RU", "KZ", "RU"])), ["RU"]);
+/// assert_eq!(corridor::network::cleared_countries(&c(&["IR", "AZ", "AZ"])), ["IR", "AZ"]);
+/// ```
+#[must_use]
+pub fn cleared_countries(countries: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::with_capacity(countries.len());
+    for c in countries {
+        if out.last() == Some(&c.as_str()) {
+            continue;
+        }
+        // A return to the country before last closes an excursion: drop it.
+        if out.len() >= 2 && out[out.len() - 2] == c.as_str() {
+            out.pop();
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Geodesic length of a line on the WGS84 ellipsoid, km.
 ///
 /// # Example
