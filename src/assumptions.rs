@@ -10,6 +10,8 @@ use crate::network::fold;
 /// The embedded default assumptions (`data/assumptions.toml`).
 pub const DEFAULT_ASSUMPTIONS: &str = include_str!("../data/assumptions.toml");
 
+include!(concat!(env!("OUT_DIR"), "/embedded_params.rs"));
+
 /// One model parameter.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Param {
@@ -97,12 +99,39 @@ impl Assumptions {
         Ok(a)
     }
 
-    /// The embedded default assumptions.
+    /// The embedded default assumptions, from the table build.rs read out of the embedded file
+    /// (the file is parsed here only if that table is missing).
     ///
     /// # Errors
     /// Only if the embedded file is broken, which the test suite rules out.
     pub fn embedded() -> Result<Assumptions> {
-        Assumptions::parse(DEFAULT_ASSUMPTIONS, "<embedded assumptions>")
+        const ORIGIN: &str = "<embedded assumptions>";
+        let Some(rows) = EMBEDDED_PARAMS else {
+            return Assumptions::parse(DEFAULT_ASSUMPTIONS, ORIGIN);
+        };
+        let mut params = Vec::with_capacity(rows.len());
+        for &(key, value, low, high, unit, source, note) in rows {
+            let (Some(unit), Some(source)) = (unit, source) else {
+                // A row the parser would refuse: let it say why.
+                return Assumptions::parse(DEFAULT_ASSUMPTIONS, ORIGIN);
+            };
+            params.push(Param {
+                key: key.to_string(),
+                value,
+                low,
+                high,
+                unit: unit.to_string(),
+                source: source.to_string(),
+                note: note.map(str::to_string),
+                origin: ORIGIN.to_string(),
+            });
+        }
+        let mut a = Assumptions {
+            params,
+            index: HashMap::new(),
+        };
+        a.reindex();
+        Ok(a)
     }
 
     fn reindex(&mut self) {
@@ -364,6 +393,17 @@ pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_build_time_table_equals_the_parsed_file() {
+        assert!(
+            EMBEDDED_PARAMS.is_some(),
+            "build.rs read data/assumptions.toml"
+        );
+        let table = Assumptions::embedded().unwrap();
+        let parsed = Assumptions::parse(DEFAULT_ASSUMPTIONS, "<embedded assumptions>").unwrap();
+        assert_eq!(table.params(), parsed.params());
+    }
 
     const T: &str = r#"
 [speed.sea.container]

@@ -12,6 +12,21 @@ pub const DEFAULT_NETWORK: &str = include_str!("../data/network.geojson");
 /// The embedded default corridors (`data/corridors.toml`).
 pub const DEFAULT_CORRIDORS: &str = include_str!("../data/corridors.toml");
 
+include!(concat!(env!("OUT_DIR"), "/embedded_lengths.rs"));
+
+/// Loads the embedded network, with leg lengths precomputed at build time (build.rs).
+///
+/// # Errors
+/// Only if the embedded data is broken, which the test suite rules out.
+pub fn embedded_network(options: &LoadOptions) -> Result<Network> {
+    crate::network::parse_measured(
+        DEFAULT_NETWORK,
+        "<embedded network>",
+        options,
+        Some(&EMBEDDED_LENGTHS_KM),
+    )
+}
+
 /// A network ready for routing.
 #[derive(Debug)]
 pub struct Atlas {
@@ -69,5 +84,20 @@ impl Atlas {
     #[must_use]
     pub fn places(&self) -> Gazetteer<'_> {
         Gazetteer::new(&self.network)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precomputed_lengths_are_the_geodesic_lengths() {
+        let cached = embedded_network(&LoadOptions::default()).unwrap();
+        let measured = parse_network(DEFAULT_NETWORK, "n", &LoadOptions::default()).unwrap();
+        assert_eq!(EMBEDDED_LENGTHS_KM.len(), measured.legs.len());
+        for (a, b) in cached.legs.iter().zip(&measured.legs) {
+            assert_eq!(a.length_km.to_bits(), b.length_km.to_bits(), "leg {}", a.id);
+        }
     }
 }

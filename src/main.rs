@@ -5,6 +5,7 @@
 
 mod cli;
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
@@ -14,7 +15,7 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 
 use corridor::assess::{CostModel, Params};
-use corridor::atlas::{Atlas, DEFAULT_CORRIDORS, DEFAULT_NETWORK};
+use corridor::atlas::{Atlas, DEFAULT_CORRIDORS};
 use corridor::compare::{self, CompareRequest};
 use corridor::corridor::Corridors;
 use corridor::find::{self, RouteRequest};
@@ -62,37 +63,53 @@ fn main() -> ExitCode {
     ExitCode::from(status as u8)
 }
 
-/// Reads a file named by an option, or returns the embedded text.
-fn text(path: Option<&Path>, embedded: &'static str, what: &str) -> Result<(String, String)> {
+/// Reads a file named by an option, or returns the embedded text (without copying it).
+fn text(
+    path: Option<&Path>,
+    embedded: &'static str,
+    what: &str,
+) -> Result<(Cow<'static, str>, String)> {
     match path {
         Some(p) => {
             let t = fs::read_to_string(p)
                 .with_context(|| format!("cannot read {what} file {}", p.display()))?;
-            Ok((t, p.display().to_string()))
+            Ok((Cow::Owned(t), p.display().to_string()))
         }
-        None => Ok((embedded.to_string(), format!("<embedded {what}>"))),
+        None => Ok((Cow::Borrowed(embedded), format!("<embedded {what}>"))),
     }
 }
 
 fn load_atlas(inputs: &Inputs) -> Result<Atlas> {
-    let (net_text, net_file) = text(inputs.network.as_deref(), DEFAULT_NETWORK, "network")?;
     let (cor_text, cor_file) = text(inputs.corridors.as_deref(), DEFAULT_CORRIDORS, "corridors")?;
     let options = LoadOptions {
         default_mode: inputs.default_mode.map(Into::into),
         ..LoadOptions::default()
     };
-    let network = parse_network(&net_text, &net_file, &options)?;
+    let network = match inputs.network.as_deref() {
+        Some(path) => {
+            let (net_text, net_file) = text(Some(path), "", "network")?;
+            parse_network(&net_text, &net_file, &options)?
+        }
+        // The embedded network comes with its leg lengths measured at build time.
+        None => corridor::atlas::embedded_network(&options)?,
+    };
     let corridors = Corridors::parse(&cor_text, &cor_file)?;
     Ok(Atlas::new(network, corridors))
 }
 
+fn load_atlas_and_params(inputs: &Inputs) -> Result<(Atlas, Params)> {
+    Ok((load_atlas(inputs)?, load_params(inputs)?))
+}
+
 fn load_assumptions(inputs: &Inputs) -> Result<Assumptions> {
-    let (a_text, a_file) = text(
-        inputs.assumptions.as_deref(),
-        corridor::assumptions::DEFAULT_ASSUMPTIONS,
-        "assumptions",
-    )?;
-    let mut a = Assumptions::parse(&a_text, &a_file)?;
+    let mut a = match inputs.assumptions.as_deref() {
+        Some(path) => {
+            let (a_text, a_file) = text(Some(path), "", "assumptions")?;
+            Assumptions::parse(&a_text, &a_file)?
+        }
+        // The embedded assumptions come as a table read at build time.
+        None => Assumptions::embedded()?,
+    };
     if let Some(name) = &inputs.profile {
         load_profiles(inputs)?.get(name)?.apply(&mut a)?;
     }
@@ -145,8 +162,8 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
     let inputs = &cli.inputs;
     match cli.command {
         Command::Compare(args) => {
-            let atlas = load_atlas(inputs)?;
-            let model = CostModel::new(&atlas.network, load_params(inputs)?);
+            let (atlas, params) = load_atlas_and_params(inputs)?;
+            let model = CostModel::new(&atlas.network, params);
             let req = CompareRequest {
                 route: route_request(args.from, args.to, &args.route, inputs)?,
                 reference: args.reference,
@@ -186,10 +203,15 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
                 Format::Json => render::json(&c, out)?,
                 Format::Geojson => render::geojson::comparison(&c, out)?,
             }
+            // The process ends next: freeing thousands of small allocations one by one would
+            // be a measurable part of `route compare`'s run time (BENCHMARKS.md).
+            std::mem::forget(c);
+            std::mem::forget(model);
+            std::mem::forget(atlas);
         }
         Command::Find(args) => {
-            let atlas = load_atlas(inputs)?;
-            let model = CostModel::new(&atlas.network, load_params(inputs)?);
+            let (atlas, params) = load_atlas_and_params(inputs)?;
+            let model = CostModel::new(&atlas.network, params);
             let req = route_request(args.from, args.to, &args.route, inputs)?;
             let (r, notes) = find::find(&atlas, &model, &req)?;
             for n in &notes {

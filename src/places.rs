@@ -2,6 +2,7 @@
 //! accents), UN/LOCODEs, and `LON,LAT` positions snapped to the nearest node.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use geo::Point;
 use rstar::RTree;
@@ -40,8 +41,10 @@ type Indexed = GeomWithData<[f64; 3], NodeIx>;
 #[derive(Debug)]
 pub struct Gazetteer<'n> {
     net: &'n Network,
-    by_name: HashMap<String, Vec<(u8, NodeIx)>>,
-    tree: RTree<Indexed>,
+    // Both indexes are built on first use: most commands name their places by id, and
+    // building them is a measurable part of `route compare`'s start-up.
+    by_name: OnceLock<HashMap<String, Vec<(u8, NodeIx)>>>,
+    tree: OnceLock<RTree<Indexed>>,
 }
 
 /// Unit vector of a position: Euclidean distance between unit vectors grows monotonically
@@ -56,6 +59,19 @@ impl<'n> Gazetteer<'n> {
     /// Indexes the nodes of `net`. Only nodes with at least one leg are snap targets.
     #[must_use]
     pub fn new(net: &'n Network) -> Gazetteer<'n> {
+        Gazetteer {
+            net,
+            by_name: OnceLock::new(),
+            tree: OnceLock::new(),
+        }
+    }
+
+    fn names(&self) -> &HashMap<String, Vec<(u8, NodeIx)>> {
+        self.by_name.get_or_init(|| self.build_names())
+    }
+
+    fn build_names(&self) -> HashMap<String, Vec<(u8, NodeIx)>> {
+        let net = self.net;
         let mut by_name: HashMap<String, Vec<(u8, NodeIx)>> = HashMap::new();
         let mut add = |key: String, rank: u8, n: NodeIx| {
             if !key.is_empty() {
@@ -77,6 +93,15 @@ impl<'n> Gazetteer<'n> {
                 add(fold(a), 3, n);
             }
         }
+        by_name
+    }
+
+    fn tree(&self) -> &RTree<Indexed> {
+        self.tree.get_or_init(|| self.build_tree())
+    }
+
+    fn build_tree(&self) -> RTree<Indexed> {
+        let net = self.net;
         let mut used = vec![false; net.nodes.len()];
         for l in &net.legs {
             used[l.from.ix()] = true;
@@ -94,18 +119,14 @@ impl<'n> Gazetteer<'n> {
                 )
             })
             .collect();
-        Gazetteer {
-            net,
-            by_name,
-            tree: RTree::bulk_load(points),
-        }
+        RTree::bulk_load(points)
     }
 
     /// The nodes whose id, name, UN/LOCODE or alias folds to the same text as `query`, best
     /// rank first.
     #[must_use]
     pub fn lookup(&self, query: &str) -> Vec<NodeIx> {
-        let mut hits = self.by_name.get(&fold(query)).cloned().unwrap_or_default();
+        let mut hits = self.names().get(&fold(query)).cloned().unwrap_or_default();
         hits.sort();
         let best = hits.first().map(|h| h.0);
         hits.into_iter()
@@ -177,7 +198,7 @@ impl<'n> Gazetteer<'n> {
     /// # Errors
     /// [`Error::SnapTooFar`] beyond the limit; [`Error::UnknownPlace`] if no node has a leg.
     pub fn snap(&self, pos: Point<f64>, max_snap_km: f64) -> Result<Resolved> {
-        let Some(nearest) = self.tree.nearest_neighbor(unit_vector(pos)) else {
+        let Some(nearest) = self.tree().nearest_neighbor(unit_vector(pos)) else {
             return Err(Error::UnknownPlace {
                 query: format!("{},{}", pos.x(), pos.y()),
                 suggestions: vec![],

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::collections::HashSet;
 
 use geo::{Coord, LineString, Point};
-use geojson::{Feature, GeometryValue};
 use serde_json::{Map, Value};
 
 use super::{
@@ -56,14 +55,299 @@ impl Default for LoadOptions {
 /// assert_eq!((net.nodes.len(), net.legs.len()), (2, 1));
 /// ```
 pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Network> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
-        file: file.to_string(),
-        message: format!("not valid JSON: {e}"),
-    })?;
-    let Value::Object(mut doc) = doc else {
-        return Err(parse_err(file, "the top level is not a JSON object"));
+    parse_measured(text, file, options, None)
+}
+
+/// [`parse_network`] with the lines' geodesic lengths known in advance (in file order, one per
+/// LineString or MultiLineString part), as build.rs computes them for the embedded network.
+/// A list of the wrong size is ignored.
+pub(crate) fn parse_measured(
+    text: &str,
+    file: &str,
+    options: &LoadOptions,
+    lengths_km: Option<&[f64]>,
+) -> Result<Network> {
+    let decoded = decode_document(text, file)?;
+    let mut b = Builder::new(options);
+    let mut pending_legs = Vec::new();
+    for (i, decoded) in decoded.into_iter().enumerate() {
+        match decoded {
+            Decoded::Problem { id, message } => b.problem(i, id, message),
+            Decoded::Point { id, props, coords } => {
+                if let Some(c) = b.position(i, id.as_ref(), coords) {
+                    b.node(i, id, props, c);
+                }
+            }
+            Decoded::Lines { id, props, parts } => {
+                let n = parts.len();
+                for (k, part) in parts.iter().enumerate() {
+                    let part_id = if n > 1 {
+                        id.as_ref().map(|s| format!("{s}#{k}"))
+                    } else {
+                        id.clone()
+                    };
+                    let line = b.line(i, part_id.as_ref(), part);
+                    pending_legs.push((i, part_id, props.clone(), line));
+                }
+            }
+        }
+    }
+    // Legs come after all nodes so that `from`/`to` may name nodes later in the file.
+    let known = lengths_km.filter(|l| l.len() == pending_legs.len());
+    for (k, (i, id, props, line)) in pending_legs.into_iter().enumerate() {
+        b.leg(i, id, props, line, known.map(|l| l[k]));
+    }
+    b.finish(file)
+}
+
+// Input is read with these lean structs rather than `geojson::Feature`: its flattened
+// foreign members make serde buffer every feature, and parsing dominated the start-up of
+// `route compare` (benches/routing.rs, "parse embedded GeoJSON"). Output still uses `geojson`.
+
+/// A feature as read: geometry coordinates kept raw until the geometry type is known.
+#[derive(serde::Deserialize)]
+struct RawFeature<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    properties: Option<Map<String, Value>>,
+    #[serde(default, borrow)]
+    geometry: Option<RawGeometry<'a>>,
+}
+
+/// A feature as read on the fast path (see [`Props`]).
+#[derive(serde::Deserialize)]
+struct TypedFeature<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(default)]
+    id: Option<Value>,
+    // Boxed so that the feature list stays small; the box moves on into `Props`.
+    #[serde(default, borrow)]
+    properties: Option<Box<TypedProps<'a>>>,
+    #[serde(default, borrow)]
+    geometry: Option<RawGeometry<'a>>,
+}
+
+/// A geometry as read.
+#[derive(serde::Deserialize)]
+struct RawGeometry<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(default, borrow)]
+    coordinates: Option<&'a serde_json::value::RawValue>,
+}
+
+/// A position as read: longitude and latitude (an altitude or more is ignored); fewer than two
+/// numbers is kept as `len < 2` so the checks can report it.
+#[derive(Debug, Clone, Copy)]
+struct Pos {
+    xy: [f64; 2],
+    len: usize,
+}
+
+impl<'de> serde::Deserialize<'de> for Pos {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Pos, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Pos;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a position: an array of numbers [lon, lat]")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Pos, A::Error> {
+                let mut pos = Pos {
+                    xy: [f64::NAN; 2],
+                    len: 0,
+                };
+                while let Some(x) = seq.next_element::<f64>()? {
+                    if pos.len < 2 {
+                        pos.xy[pos.len] = x;
+                    }
+                    pos.len += 1;
+                }
+                Ok(pos)
+            }
+        }
+        d.deserialize_seq(Visit)
+    }
+}
+
+/// A feature decoded from JSON, not yet checked.
+enum Decoded<'a> {
+    Point {
+        id: Option<String>,
+        props: Props<'a>,
+        coords: Pos,
+    },
+    /// A LineString (one part) or a MultiLineString (one leg per part).
+    Lines {
+        id: Option<String>,
+        props: Props<'a>,
+        parts: Vec<Vec<Pos>>,
+    },
+    Problem {
+        id: Option<String>,
+        message: String,
+    },
+}
+
+/// A feature's properties: typed and borrowed from the text when every known property has
+/// the expected type (no allocation for most strings), else a JSON map that `Fields` checks
+/// key by key with a message for each wrong value.
+#[derive(Clone)]
+enum Props<'a> {
+    Typed(Box<TypedProps<'a>>),
+    Map(Map<String, Value>),
+}
+
+// Borrowed `&str`, not `Cow`: smaller, and a string with escapes (rare in networks) makes the
+// fast path fail over to the map path, which handles it.
+type Text<'a> = Option<&'a str>;
+type Texts<'a> = Option<Vec<&'a str>>;
+
+/// The properties of data/README.md, with the types they must have.
+#[derive(Clone, Default, serde::Deserialize)]
+struct TypedProps<'a> {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default, borrow)]
+    name: Text<'a>,
+    #[serde(default, borrow)]
+    aliases: Texts<'a>,
+    #[serde(default, borrow)]
+    kind: Text<'a>,
+    #[serde(default, borrow)]
+    country: Text<'a>,
+    #[serde(default, borrow)]
+    locode: Text<'a>,
+    #[serde(default, borrow)]
+    passage: Text<'a>,
+    #[serde(default, borrow)]
+    source: Text<'a>,
+    #[serde(default, borrow)]
+    from: Text<'a>,
+    #[serde(default, borrow)]
+    to: Text<'a>,
+    #[serde(default, borrow)]
+    mode: Text<'a>,
+    #[serde(default, borrow)]
+    countries: Texts<'a>,
+    #[serde(default, borrow)]
+    status: Text<'a>,
+    #[serde(default)]
+    gauge_mm: Option<f64>,
+    #[serde(default, borrow)]
+    traction: Text<'a>,
+    #[serde(default, borrow)]
+    vessel: Text<'a>,
+    #[serde(default, borrow)]
+    passages: Texts<'a>,
+    #[serde(default)]
+    one_way: Option<bool>,
+    #[serde(default)]
+    published_km: Option<f64>,
+    #[serde(default, borrow)]
+    published_source: Text<'a>,
+}
+
+/// A property value taken out of [`Props`].
+enum Prop<'a> {
+    Text(&'a str),
+    Texts(Vec<&'a str>),
+    Number(f64),
+    Bool(bool),
+    Json(Value),
+}
+
+impl<'a> Props<'a> {
+    fn id(&self) -> Option<String> {
+        match self {
+            Props::Typed(t) => t.id.as_ref().filter(|v| !v.is_null()).map(id_text),
+            Props::Map(m) => m.get("id").filter(|v| !v.is_null()).map(id_text),
+        }
+    }
+
+    /// True when the key is present and not null.
+    fn has(&self, key: &str) -> bool {
+        match self {
+            Props::Typed(t) => match key {
+                "from" => t.from.is_some(),
+                "to" => t.to.is_some(),
+                "mode" => t.mode.is_some(),
+                _ => false,
+            },
+            Props::Map(m) => m.get(key).is_some_and(|v| !v.is_null()),
+        }
+    }
+
+    /// Takes a value out (absent or null gives `None`).
+    fn take(&mut self, key: &str) -> Option<Prop<'a>> {
+        let text = |t: &mut Text<'a>| t.take().map(Prop::Text);
+        let texts = |t: &mut Texts<'a>| t.take().map(Prop::Texts);
+        match self {
+            Props::Typed(t) => match key {
+                "name" => text(&mut t.name),
+                "aliases" => texts(&mut t.aliases),
+                "kind" => text(&mut t.kind),
+                "country" => text(&mut t.country),
+                "locode" => text(&mut t.locode),
+                "passage" => text(&mut t.passage),
+                "source" => text(&mut t.source),
+                "from" => text(&mut t.from),
+                "to" => text(&mut t.to),
+                "mode" => text(&mut t.mode),
+                "countries" => texts(&mut t.countries),
+                "status" => text(&mut t.status),
+                "gauge_mm" => t.gauge_mm.take().map(Prop::Number),
+                "traction" => text(&mut t.traction),
+                "vessel" => text(&mut t.vessel),
+                "passages" => texts(&mut t.passages),
+                "one_way" => t.one_way.take().map(Prop::Bool),
+                "published_km" => t.published_km.take().map(Prop::Number),
+                "published_source" => text(&mut t.published_source),
+                _ => None,
+            },
+            Props::Map(m) => match m.remove(key)? {
+                Value::Null => None,
+                other => Some(Prop::Json(other)),
+            },
+        }
+    }
+}
+
+/// Decodes a document's features. The whole document is read in one pass; only when that
+/// fails is it read again feature by feature, so that a bad feature becomes a problem with its
+/// index (and the others are still checked) instead of failing the file.
+fn decode_document<'a>(text: &'a str, file: &str) -> Result<Vec<Decoded<'a>>> {
+    let (kind, decoded) = match serde_json::from_str::<FastDocument<'_>>(text) {
+        Ok(doc) => (
+            doc.kind,
+            doc.features.map(|f| {
+                f.into_iter()
+                    .map(|t| {
+                        let props = Props::Typed(t.properties.unwrap_or_default());
+                        decode_feature(&t.kind, t.id, props, t.geometry)
+                    })
+                    .collect()
+            }),
+        ),
+        Err(_) => {
+            let doc: Document<'_> = serde_json::from_str(text).map_err(|e| Error::Parse {
+                file: file.to_string(),
+                message: format!("not valid JSON or not a GeoJSON object: {e}"),
+            })?;
+            (
+                doc.kind,
+                doc.features.map(|f| f.into_iter().map(decode).collect()),
+            )
+        }
     };
-    match doc.get("type").and_then(Value::as_str) {
+    match kind.as_deref() {
         Some("FeatureCollection") => {}
         Some(other) => {
             return Err(parse_err(
@@ -78,73 +362,99 @@ pub fn parse_network(text: &str, file: &str, options: &LoadOptions) -> Result<Ne
             ));
         }
     }
-    let Some(Value::Array(features)) = doc.remove("features") else {
-        return Err(parse_err(
-            file,
-            "the FeatureCollection has no \"features\" array",
-        ));
-    };
+    decoded.ok_or_else(|| parse_err(file, "the FeatureCollection has no \"features\" array"))
+}
 
-    let mut b = Builder::new(options);
-    let mut pending_legs = Vec::new();
-    for (i, value) in features.into_iter().enumerate() {
-        let id_hint = value
-            .get("properties")
-            .and_then(|p| p.get("id"))
-            .map(id_text);
-        let feature: Feature = match serde_json::from_value(value) {
-            Ok(f) => f,
-            Err(e) => {
-                b.problem(i, id_hint, format!("not a valid GeoJSON feature: {e}"));
-                continue;
-            }
-        };
-        let props = feature.properties.clone().unwrap_or_default();
-        let id = props
-            .get("id")
-            .map(id_text)
-            .or_else(|| feature.id.as_ref().map(feature_id_text));
-        let Some(geometry) = feature.geometry else {
-            b.problem(i, id, "has no geometry".into());
-            continue;
-        };
-        match geometry.value {
-            GeometryValue::Point { coordinates } => {
-                if let Some(c) = b.position(i, id.as_ref(), coordinates.as_slice()) {
-                    b.node(i, id, &props, c);
-                }
-            }
-            GeometryValue::LineString { coordinates } => {
-                let line = b.line(i, id.as_ref(), &coordinates);
-                pending_legs.push((i, id, props, line));
-            }
-            GeometryValue::MultiLineString { coordinates } => {
-                let parts = coordinates.len();
-                for (k, part) in coordinates.iter().enumerate() {
-                    let part_id = if parts > 1 {
-                        id.as_ref().map(|s| format!("{s}#{k}"))
-                    } else {
-                        id.clone()
-                    };
-                    let line = b.line(i, part_id.as_ref(), part);
-                    pending_legs.push((i, part_id, props.clone(), line));
-                }
-            }
-            other => b.problem(
-                i,
+fn decode<'a>(raw: &'a serde_json::value::RawValue) -> Decoded<'a> {
+    match serde_json::from_str::<RawFeature<'a>>(raw.get()) {
+        Ok(f) => decode_feature(
+            &f.kind,
+            f.id,
+            Props::Map(f.properties.unwrap_or_default()),
+            f.geometry,
+        ),
+        Err(e) => {
+            let id = serde_json::from_str::<Value>(raw.get())
+                .ok()
+                .and_then(|v| v.get("properties").and_then(|p| p.get("id")).map(id_text));
+            Decoded::Problem {
                 id,
-                format!(
-                    "has a {} geometry; nodes are Points and legs LineStrings",
-                    other.type_name()
-                ),
-            ),
+                message: format!("not a valid GeoJSON feature: {e}"),
+            }
         }
     }
-    // Legs come after all nodes so that `from`/`to` may name nodes later in the file.
-    for (i, id, props, line) in pending_legs {
-        b.leg(i, id, &props, line);
+}
+
+fn decode_feature<'a>(
+    kind: &str,
+    feature_id: Option<Value>,
+    props: Props<'a>,
+    geometry: Option<RawGeometry<'a>>,
+) -> Decoded<'a> {
+    let id = props
+        .id()
+        .or_else(|| feature_id.as_ref().filter(|v| !v.is_null()).map(id_text));
+    if kind != "Feature" {
+        let message = format!("has type {kind:?}; a network holds Features");
+        return Decoded::Problem { id, message };
     }
-    b.finish(file)
+    let Some(geometry) = geometry else {
+        return Decoded::Problem {
+            id,
+            message: "has no geometry".into(),
+        };
+    };
+    let coords = geometry.coordinates.map_or("null", |c| c.get());
+    let bad = |e: serde_json::Error| format!("{} coordinates are malformed: {e}", geometry.kind);
+    match geometry.kind.as_ref() {
+        "Point" => match serde_json::from_str::<Pos>(coords) {
+            Ok(coords) => Decoded::Point { id, props, coords },
+            Err(e) => Decoded::Problem {
+                id,
+                message: bad(e),
+            },
+        },
+        "LineString" => match serde_json::from_str::<Vec<Pos>>(coords) {
+            Ok(line) => Decoded::Lines {
+                id,
+                props,
+                parts: vec![line],
+            },
+            Err(e) => Decoded::Problem {
+                id,
+                message: bad(e),
+            },
+        },
+        "MultiLineString" => match serde_json::from_str::<Vec<Vec<Pos>>>(coords) {
+            Ok(parts) => Decoded::Lines { id, props, parts },
+            Err(e) => Decoded::Problem {
+                id,
+                message: bad(e),
+            },
+        },
+        other => Decoded::Problem {
+            id,
+            message: format!("has a {other} geometry; nodes are Points and legs LineStrings"),
+        },
+    }
+}
+
+/// The top level of a GeoJSON document, features parsed in the same pass.
+#[derive(serde::Deserialize)]
+struct FastDocument<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    features: Option<Vec<TypedFeature<'a>>>,
+}
+
+/// The top level of a GeoJSON document, features left unparsed.
+#[derive(serde::Deserialize)]
+struct Document<'a> {
+    #[serde(rename = "type")]
+    kind: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    features: Option<Vec<&'a serde_json::value::RawValue>>,
 }
 
 fn parse_err(file: &str, message: &str) -> Error {
@@ -158,13 +468,6 @@ fn id_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    }
-}
-
-fn feature_id_text(id: &geojson::feature::Id) -> String {
-    match id {
-        geojson::feature::Id::String(s) => s.clone(),
-        geojson::feature::Id::Number(n) => n.to_string(),
     }
 }
 
@@ -204,7 +507,8 @@ impl<'a> Builder<'a> {
         });
     }
 
-    fn position(&mut self, i: usize, id: Option<&String>, c: &[f64]) -> Option<Coord<f64>> {
+    fn position(&mut self, i: usize, id: Option<&String>, p: Pos) -> Option<Coord<f64>> {
+        let c = &p.xy[..p.len.min(2)];
         if c.len() < 2 {
             self.problem(
                 i,
@@ -236,12 +540,7 @@ impl<'a> Builder<'a> {
         Some(Coord { x: lon, y: lat })
     }
 
-    fn line(
-        &mut self,
-        i: usize,
-        id: Option<&String>,
-        coords: &[geojson::Position],
-    ) -> Option<LineString<f64>> {
+    fn line(&mut self, i: usize, id: Option<&String>, coords: &[Pos]) -> Option<LineString<f64>> {
         if coords.len() < 2 {
             self.problem(
                 i,
@@ -256,7 +555,7 @@ impl<'a> Builder<'a> {
         let mut out = Vec::with_capacity(coords.len());
         let mut ok = true;
         for c in coords {
-            match self.position(i, id, c.as_slice()) {
+            match self.position(i, id, *c) {
                 Some(c) => out.push(c),
                 None => ok = false,
             }
@@ -281,14 +580,14 @@ impl<'a> Builder<'a> {
         ix
     }
 
-    fn node(&mut self, i: usize, id: Option<String>, props: &Map<String, Value>, c: Coord<f64>) {
+    fn node(&mut self, i: usize, id: Option<String>, mut props: Props<'_>, c: Coord<f64>) {
         let id = id.unwrap_or_else(|| format!("node-{i}"));
         if self.node_ids.contains_key(&id) {
             self.problem(i, Some(id), "duplicate node id".into());
             return;
         }
         let mut fields = Fields {
-            props,
+            props: &mut props,
             problems: Vec::new(),
         };
         let name = fields.string("name").unwrap_or_else(|| id.clone());
@@ -360,7 +659,7 @@ impl<'a> Builder<'a> {
 
     fn end_node(
         &mut self,
-        fields: &mut Fields<'_>,
+        fields: &mut Fields<'_, '_>,
         key: &str,
         end: Point<f64>,
         loose: bool,
@@ -375,7 +674,9 @@ impl<'a> Builder<'a> {
                 .push(format!("`{key}` names unknown node {name:?}"));
             return None;
         };
-        let d = distance_km(self.nodes[n.ix()].position, end);
+        let at = self.nodes[n.ix()].position;
+        // Most ends sit exactly on their node: skip the geodesic then.
+        let d = if at == end { 0.0 } else { distance_km(at, end) };
         if d > self.options.end_tolerance_km {
             let which = if key == "from" { "first" } else { "last" };
             fields.problems.push(format!(
@@ -391,16 +692,19 @@ impl<'a> Builder<'a> {
         &mut self,
         i: usize,
         given_id: Option<String>,
-        props: &Map<String, Value>,
+        mut props: Props<'_>,
         line: Option<LineString<f64>>,
+        known_km: Option<f64>,
     ) {
+        // Which keys exist is decided before `Fields` takes values out.
+        let (has_from, has_to, has_mode) = (props.has("from"), props.has("to"), props.has("mode"));
         let id = given_id.clone().unwrap_or_else(|| format!("leg-{i}"));
         if given_id.is_some() && !self.leg_ids.insert(id.clone()) {
             self.problem(i, given_id, "duplicate leg id".into());
             return;
         }
         let mut f = Fields {
-            props,
+            props: &mut props,
             problems: Vec::new(),
         };
         let ends = line.as_ref().map(|l| {
@@ -411,8 +715,8 @@ impl<'a> Builder<'a> {
             )
         });
         // A leg is tied by coordinates only when it names neither end.
-        let loose = !props.contains_key("from") && !props.contains_key("to");
-        if !loose && (!props.contains_key("from") || !props.contains_key("to")) {
+        let loose = !has_from && !has_to;
+        if !loose && (!has_from || !has_to) {
             f.problems.push("names only one of `from` and `to`".into());
         }
         let (from, to) = match ends {
@@ -424,7 +728,7 @@ impl<'a> Builder<'a> {
         };
         let mode = match f.parsed::<Mode>("mode") {
             Some(m) => Some(m),
-            None if !props.contains_key("mode") => {
+            None if !has_mode => {
                 match self.options.default_mode {
                     Some(m) => Some(m),
                     None => {
@@ -490,7 +794,9 @@ impl<'a> Builder<'a> {
         else {
             return;
         };
-        let length_km = geodesic_km(&line);
+        let length_km = known_km
+            .filter(|k| k.is_finite())
+            .unwrap_or_else(|| geodesic_km(&line));
         self.legs.push(Leg {
             id,
             name,
@@ -530,36 +836,52 @@ impl<'a> Builder<'a> {
 }
 
 /// Typed access to a feature's properties, collecting a message for every wrong value.
-struct Fields<'p> {
-    props: &'p Map<String, Value>,
+/// Typed access to a feature's properties, collecting a message for every wrong value. Each
+/// value is taken out once read, so long texts such as sources are moved, never copied.
+struct Fields<'p, 'a> {
+    props: &'p mut Props<'a>,
     problems: Vec<String>,
 }
 
-impl Fields<'_> {
+impl Fields<'_, '_> {
     fn string(&mut self, key: &str) -> Option<String> {
-        match self.props.get(key)? {
-            Value::Null => None,
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            other => {
+        match self.props.take(key)? {
+            Prop::Text(s) => Some(s.to_string()),
+            Prop::Json(Value::String(s)) => Some(s),
+            Prop::Json(Value::Number(n)) => Some(n.to_string()),
+            Prop::Json(other) => {
                 self.problems
                     .push(format!("`{key}` is {other}, not a string"));
+                None
+            }
+            Prop::Texts(_) | Prop::Number(_) | Prop::Bool(_) => {
+                self.problems.push(format!("`{key}` is not a string"));
                 None
             }
         }
     }
 
     fn strings(&mut self, key: &str) -> Vec<String> {
-        match self.props.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
+        match self.props.take(key) {
+            None => Vec::new(),
+            Some(Prop::Texts(items)) => items.into_iter().map(str::to_string).collect(),
+            Some(Prop::Text(s)) => vec![s.to_string()],
+            Some(Prop::Json(Value::Array(items))) if items.iter().all(Value::is_string) => items
+                .into_iter()
+                .filter_map(|v| match v {
+                    Value::String(s) => Some(s),
+                    _ => None,
+                })
                 .collect(),
-            Some(Value::String(s)) => vec![s.clone()],
-            Some(other) => {
+            Some(Prop::Json(Value::String(s))) => vec![s],
+            Some(Prop::Json(other)) => {
                 self.problems
                     .push(format!("`{key}` is {other}, not an array of strings"));
+                Vec::new()
+            }
+            Some(Prop::Number(_) | Prop::Bool(_)) => {
+                self.problems
+                    .push(format!("`{key}` is not an array of strings"));
                 Vec::new()
             }
         }
@@ -589,24 +911,32 @@ impl Fields<'_> {
     }
 
     fn number(&mut self, key: &str) -> Option<f64> {
-        match self.props.get(key)? {
-            Value::Null => None,
-            Value::Number(n) => n.as_f64(),
-            other => {
+        match self.props.take(key)? {
+            Prop::Number(n) => Some(n),
+            Prop::Json(Value::Number(n)) => n.as_f64(),
+            Prop::Json(other) => {
                 self.problems
                     .push(format!("`{key}` is {other}, not a number"));
+                None
+            }
+            Prop::Text(_) | Prop::Texts(_) | Prop::Bool(_) => {
+                self.problems.push(format!("`{key}` is not a number"));
                 None
             }
         }
     }
 
     fn boolean(&mut self, key: &str) -> bool {
-        match self.props.get(key) {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
+        match self.props.take(key) {
+            None => false,
+            Some(Prop::Bool(b) | Prop::Json(Value::Bool(b))) => b,
+            Some(Prop::Json(other)) => {
                 self.problems
                     .push(format!("`{key}` is {other}, not true or false"));
+                false
+            }
+            Some(_) => {
+                self.problems.push(format!("`{key}` is not true or false"));
                 false
             }
         }
@@ -721,7 +1051,7 @@ mod tests {
             "{all}"
         );
         assert!(
-            all.contains("feature #6 (id \"l4\"): not a valid GeoJSON feature"),
+            all.contains("feature #6 (id \"l4\"): LineString coordinates are malformed"),
             "{all}"
         );
     }

@@ -4,6 +4,7 @@
 mod load;
 mod text;
 
+pub(crate) use load::parse_measured;
 pub use load::{LoadOptions, parse_network};
 pub use text::fold;
 
@@ -283,6 +284,7 @@ pub struct Network {
     /// All legs.
     pub legs: Vec<Leg>,
     by_id: HashMap<String, NodeIx>,
+    countries: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Network {
@@ -299,7 +301,12 @@ impl Network {
                 )
             })
             .collect();
-        Network { nodes, legs, by_id }
+        Network {
+            nodes,
+            legs,
+            by_id,
+            countries: std::sync::OnceLock::new(),
+        }
     }
 
     /// The node with this exact id.
@@ -341,7 +348,11 @@ impl Network {
 
     /// Every country code named by a node or leg, sorted.
     #[must_use]
-    pub fn countries(&self) -> Vec<String> {
+    pub fn countries(&self) -> &[String] {
+        self.countries.get_or_init(|| self.collect_countries())
+    }
+
+    fn collect_countries(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .nodes
             .iter()

@@ -24,6 +24,9 @@ use super::layer::{Layer, in_clip_box};
 pub const SEA_TRIM_KM: f64 = 5.0;
 /// Rail and road legs may touch water within this many km of either end.
 pub const LAND_TRIM_KM: f64 = 2.0;
+/// ... and within this many km of an end at a port: a line into a port runs to the quay, and
+/// 1:10m coastlines lack harbour islands (HaminaKotka's Mussalo is water in `land-10m`).
+pub const LAND_AT_PORT_TRIM_KM: f64 = 5.0;
 /// A leg fails with more than this many km on the wrong side of the coast.
 pub const MAX_WRONG_SIDE_KM: f64 = 1.0;
 /// Runs through a country shorter than this are ignored when listing the countries crossed
@@ -157,12 +160,19 @@ fn where_(runs: &[Run], total_km: f64) -> String {
 /// with more than that on water beyond the first/last [`LAND_TRIM_KM`]. Legs through an
 /// [`EXEMPT_PASSAGES`] passage pass. A leg partly outside the clip box fails: it cannot be
 /// checked there.
-pub fn side_failure(ne: &NaturalEarth, leg: &Leg) -> Option<String> {
+///
+/// `at_port` says whether the leg starts or ends at a port node ([`LAND_AT_PORT_TRIM_KM`]
+/// then applies to a land leg).
+pub fn side_failure(ne: &NaturalEarth, leg: &Leg, at_port: bool) -> Option<String> {
     let water = leg.mode.is_water();
     if water && !exempt_passages(leg).is_empty() {
         return None;
     }
-    let trim = if water { SEA_TRIM_KM } else { LAND_TRIM_KM };
+    let trim = match (water, at_port) {
+        (true, _) => SEA_TRIM_KM,
+        (false, true) => LAND_AT_PORT_TRIM_KM,
+        (false, false) => LAND_TRIM_KM,
+    };
     let side = wrong_side(&ne.land, &leg.geometry, water, trim);
     let what = if water { "on land" } else { "on water" };
     let mut problems = Vec::new();
@@ -300,11 +310,11 @@ mod tests {
         let side = wrong_side(&ne.land, &l.geometry, true, SEA_TRIM_KM);
         assert!(side.consistent);
         assert!(side.wrong_km > 1000.0, "{side:?}");
-        let msg = side_failure(ne, &l).expect("fails");
+        let msg = side_failure(ne, &l, false).expect("fails");
         assert!(msg.contains("km on land") && msg.contains("near"), "{msg}");
         // The same line listed as passing Suez is exempt by name.
         let l = leg("sea", &[], &["suez"], &[(46.0, 12.5), (50.5, 26.8)]);
-        assert_eq!(side_failure(ne, &l), None);
+        assert_eq!(side_failure(ne, &l, false), None);
     }
 
     #[test]
@@ -316,7 +326,7 @@ mod tests {
             &[(50.6, 39.8), (52.3, 41.0)][..],
         ] {
             let l = leg("sea", &[], &[], coords);
-            assert_eq!(side_failure(ne, &l), None);
+            assert_eq!(side_failure(ne, &l, false), None);
             assert_eq!(countries_failure(ne, &l), None);
         }
     }
@@ -332,7 +342,7 @@ mod tests {
             &[],
             &[(56.06, 27.15), (56.25, 27.05), (56.6, 26.75)],
         );
-        assert_eq!(side_failure(ne, &ok), None);
+        assert_eq!(side_failure(ne, &ok, false), None);
         // Starting 15 km inland is not a port approach.
         let bad = leg(
             "sea",
@@ -342,14 +352,14 @@ mod tests {
         );
         let side = wrong_side(&ne.land, &bad.geometry, true, SEA_TRIM_KM);
         assert!(side.wrong_km > 5.0, "{side:?}");
-        assert!(side_failure(ne, &bad).is_some());
+        assert!(side_failure(ne, &bad, false).is_some());
     }
 
     #[test]
     fn a_rail_leg_across_the_caspian_fails() {
         let ne = natural_earth();
         let l = leg("rail", &["AZ", "TM"], &[], &[(50.6, 39.8), (52.3, 41.0)]);
-        let msg = side_failure(ne, &l).expect("fails");
+        let msg = side_failure(ne, &l, false).expect("fails");
         assert!(msg.contains("km on water"), "{msg}");
         let side = wrong_side(&ne.land, &l.geometry, false, LAND_TRIM_KM);
         assert!(side.wrong_km > 150.0, "{side:?}");

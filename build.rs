@@ -1,0 +1,157 @@
+//! Prepares the embedded data for a fast start: the geodesic length of every leg of the
+//! embedded network, and the embedded assumptions as a ready-made table.
+//!
+//! Why: `route compare` as a whole process must cost at most twice `route --version`
+//! (BENCHMARKS.md). Karney's geodesic inverse on the network's ~1,600 segments and parsing the
+//! 33 KB assumptions TOML were the largest costs of start-up. The lengths are computed here
+//! with the same function geo's `Geodesic` calls (geographiclib-rs, WGS84 `inverse` in
+//! metres), and the table is read from the same bytes that `include_str!` embeds, so both are
+//! what the loaders would produce; tests check that they are. Files given with `--network` or
+//! `--assumptions` are always read at run time.
+
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+use geographiclib_rs::{Geodesic, InverseGeodesic};
+
+fn line_km(g: &Geodesic, line: &[serde_json::Value]) -> f64 {
+    let pos: Vec<(f64, f64)> = line
+        .iter()
+        .filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?)))
+        .collect();
+    if pos.len() != line.len() || pos.len() < 2 {
+        return f64::NAN; // The loader reports such a line; its length is never used.
+    }
+    let metres: f64 = pos
+        .windows(2)
+        .map(|w| {
+            let s12: f64 = g.inverse(w[0].1, w[0].0, w[1].1, w[1].0);
+            s12
+        })
+        .sum();
+    metres / 1000.0
+}
+
+/// Writes `EMBEDDED_PARAMS`: every table holding a `value` in data/assumptions.toml, as
+/// (key, value, low, high, unit, source, note), or `None` when the file does not read here (the
+/// run-time parser then reports why).
+fn assumptions_table() -> String {
+    fn walk(t: &toml::Table, prefix: &str, out: &mut Vec<String>) -> Option<()> {
+        for (k, v) in t {
+            let key = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            let t = v.as_table()?;
+            if let Some(value) = t.get("value") {
+                let num =
+                    |v: &toml::Value| v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
+                let opt_num = |name: &str| match t.get(name) {
+                    None => Some("None".to_string()),
+                    Some(v) => num(v).map(|x| format!("Some({x:?})")),
+                };
+                let opt_str = |name: &str| match t.get(name) {
+                    None => Some("None".to_string()),
+                    Some(v) => v.as_str().map(|x| format!("Some({x:?})")),
+                };
+                out.push(format!(
+                    "({key:?}, {:?}, {}, {}, {}, {}, {}),",
+                    num(value)?,
+                    opt_num("low")?,
+                    opt_num("high")?,
+                    opt_str("unit")?,
+                    opt_str("source")?,
+                    opt_str("note")?,
+                ));
+            } else {
+                walk(t, &key, out)?;
+            }
+        }
+        Some(())
+    }
+    let source = "data/assumptions.toml";
+    println!("cargo:rerun-if-changed={source}");
+    let mut rows = Vec::new();
+    let parsed = fs::read_to_string(source)
+        .ok()
+        .and_then(|t| t.parse::<toml::Table>().ok());
+    let ok = parsed.is_some_and(|t| walk(&t, "", &mut rows).is_some());
+    let mut out = String::from(
+        "/// The embedded assumptions as (key, value, low, high, unit, source, note) (build.rs).\n",
+    );
+    out.push_str("#[allow(clippy::type_complexity)]\n");
+    out.push_str("pub(crate) const EMBEDDED_PARAMS: Option<&[(&str, f64, Option<f64>, Option<f64>, Option<&str>, Option<&str>, Option<&str>)]> = ");
+    if ok {
+        out.push_str("Some(&[\n");
+        for r in rows {
+            out.push_str("    ");
+            out.push_str(&r);
+            out.push('\n');
+        }
+        out.push_str("]);\n");
+    } else {
+        out.push_str("None;\n");
+    }
+    out
+}
+
+fn main() {
+    let params = assumptions_table();
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_params.rs");
+    fs::write(dest, params).expect("write OUT_DIR/embedded_params.rs");
+    let source = "data/network.geojson";
+    println!("cargo:rerun-if-changed={source}");
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut lengths: Vec<f64> = Vec::new();
+    // A network that does not parse here gets no cache; the loader then reports its problems.
+    if let Ok(doc) =
+        serde_json::from_str::<serde_json::Value>(&fs::read_to_string(source).unwrap_or_default())
+    {
+        let g = Geodesic::wgs84();
+        for f in doc["features"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            let geometry = &f["geometry"];
+            let coords = &geometry["coordinates"];
+            match geometry["type"].as_str() {
+                Some("LineString") => lengths.push(line_km(
+                    &g,
+                    coords.as_array().map(Vec::as_slice).unwrap_or_default(),
+                )),
+                Some("MultiLineString") => {
+                    for part in coords.as_array().map(Vec::as_slice).unwrap_or_default() {
+                        lengths.push(line_km(
+                            &g,
+                            part.as_array().map(Vec::as_slice).unwrap_or_default(),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::from(
+        "/// Geodesic lengths (km) of the embedded network's lines, in file order (build.rs).\n",
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) const EMBEDDED_LENGTHS_KM: [f64; {}] = [",
+        lengths.len()
+    );
+    for l in &lengths {
+        if l.is_nan() {
+            out.push_str("    f64::NAN,\n");
+        } else {
+            // `{:?}` prints the shortest text that reads back to the same f64.
+            let _ = writeln!(out, "    {l:?},");
+        }
+    }
+    out.push_str("];\n");
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_lengths.rs");
+    fs::write(dest, out).expect("write OUT_DIR/embedded_lengths.rs");
+}
