@@ -327,23 +327,33 @@ impl Network {
         &self.legs[ix.ix()]
     }
 
-    /// Every passage id named by a node or leg, sorted, with a readable name for each.
+    /// Every passage id named by a node or leg, sorted, with a readable name for each: the
+    /// name of its node, else of its only leg, else the id in words (`Caspian Sea`).
     #[must_use]
     pub fn passages(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
+        let mut by_id: std::collections::BTreeMap<&str, (Option<&str>, Vec<&Leg>)> =
+            std::collections::BTreeMap::new();
         for n in &self.nodes {
             if let Some(p) = &n.passage {
-                out.push((p.clone(), n.name.clone()));
+                by_id.entry(p).or_default().0.get_or_insert(&n.name);
             }
         }
         for l in &self.legs {
             for p in &l.passages {
-                out.push((p.clone(), l.name.clone().unwrap_or_else(|| l.id.clone())));
+                by_id.entry(p).or_default().1.push(l);
             }
         }
-        out.sort();
-        out.dedup_by(|a, b| a.0 == b.0);
-        out
+        by_id
+            .into_iter()
+            .map(|(id, (node, legs))| {
+                let name = match (node, legs.as_slice()) {
+                    (Some(n), _) => n.to_string(),
+                    (None, [only]) => only.name.clone().unwrap_or_else(|| words(id)),
+                    _ => words(id),
+                };
+                (id.to_string(), name)
+            })
+            .collect()
     }
 
     /// Every country code named by a node or leg, sorted.
@@ -390,6 +400,18 @@ pub fn cleared_countries(countries: &[String]) -> Vec<&str> {
         out.push(c);
     }
     out
+}
+
+/// `caspian-sea` → `Caspian Sea`.
+fn words(id: &str) -> String {
+    id.split(['-', '_'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Geodesic length of a line on the WGS84 ellipsoid, km.
