@@ -8,7 +8,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use geo::{LineString, Point};
 
 use corridor::assess::{CostModel, Objective, Params};
-use corridor::atlas::{DEFAULT_CORRIDORS, DEFAULT_NETWORK};
+use corridor::atlas::DEFAULT_NETWORK;
 use corridor::compare::{CompareRequest, compare};
 use corridor::corridor::Corridors;
 use corridor::find::{RouteRequest, find};
@@ -19,17 +19,11 @@ use corridor::router::{Restrictions, Router};
 use corridor::{Assumptions, Atlas};
 
 fn embedded(c: &mut Criterion) {
-    c.bench_function("load embedded network + build graph", |b| {
-        b.iter(|| {
-            Atlas::from_text(
-                black_box(DEFAULT_NETWORK),
-                "n",
-                DEFAULT_CORRIDORS,
-                "c",
-                &LoadOptions::default(),
-            )
-            .unwrap()
-        });
+    c.bench_function("load embedded network + corridors + build graph", |b| {
+        b.iter(|| Atlas::embedded().unwrap());
+    });
+    c.bench_function("load embedded assumptions", |b| {
+        b.iter(|| Assumptions::embedded().unwrap());
     });
     let atlas = Atlas::embedded().unwrap();
     let assumptions = Assumptions::embedded().unwrap();
@@ -172,10 +166,25 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
+/// What a network given with `--network` costs: parsing plus measuring every leg.
 fn parse_only(c: &mut Criterion) {
-    c.bench_function("parse embedded GeoJSON", |b| {
-        b.iter(|| parse_network(black_box(DEFAULT_NETWORK), "n", &LoadOptions::default()).unwrap());
-    });
+    c.bench_function(
+        "parse + measure the embedded GeoJSON as a --network file",
+        |b| {
+            b.iter(|| {
+                parse_network(black_box(DEFAULT_NETWORK), "n", &LoadOptions::default()).unwrap()
+            });
+        },
+    );
+    c.bench_function(
+        "parse the embedded assumptions TOML as an --assumptions file",
+        |b| {
+            b.iter(|| {
+                Assumptions::parse(black_box(corridor::assumptions::DEFAULT_ASSUMPTIONS), "a")
+                    .unwrap()
+            });
+        },
+    );
 }
 
 criterion_group!(benches, embedded, parse_only, scaling);

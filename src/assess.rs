@@ -370,50 +370,51 @@ impl Params {
     #[must_use]
     pub fn stop(
         &self,
-        prev: Option<ArcSide<'_>>,
-        next: Option<ArcSide<'_>>,
+        prev: Option<ArcProfile>,
+        next: Option<ArcProfile>,
     ) -> (Metrics, StopReasons) {
         let mut reasons = StopReasons::default();
-        let water = |s: &ArcSide<'_>| s.leg.mode.is_water();
         match (prev, next) {
             (None, None) => {}
             (Some(s), None) | (None, Some(s)) => {
-                if water(&s) {
+                if s.mode.is_water() {
                     reasons.push(StopReason::PortCall);
                 }
             }
-            (Some(a), Some(b)) => match (water(&a), water(&b)) {
+            (Some(a), Some(b)) => match (a.mode.is_water(), b.mode.is_water()) {
                 (true, true) => {
-                    if a.leg.mode != b.leg.mode || a.leg.vessel != b.leg.vessel {
+                    if a.mode != b.mode || a.vessel != b.vessel {
                         reasons.push(StopReason::PortCall);
                     }
                 }
                 (true, false) | (false, true) => reasons.push(StopReason::PortCall),
                 (false, false) => {
-                    if a.leg.mode != b.leg.mode {
+                    if a.mode != b.mode {
                         reasons.push(StopReason::ModeChange);
                     }
-                    if let (Mode::Rail, Mode::Rail, Some(ga), Some(gb)) =
-                        (a.leg.mode, b.leg.mode, a.leg.gauge_mm, b.leg.gauge_mm)
-                        && ga != gb
+                    if a.mode == Mode::Rail
+                        && b.mode == Mode::Rail
+                        && a.gauge != 0
+                        && b.gauge != 0
+                        && a.gauge != b.gauge
                     {
                         reasons.push(StopReason::GaugeChange);
                     }
-                    if let (Some(ca), Some(cb)) = (a.last_country(), b.first_country())
-                        && ca != cb
-                    {
+                    if a.last != NO_COUNTRY && b.first != NO_COUNTRY && a.last != b.first {
                         reasons.push(StopReason::Border);
                     }
                 }
             },
         }
-        if next.is_some_and(|b| b.leg.mode == Mode::Sea && b.leg.vessel == Vessel::RiverSea)
-            && prev.is_none_or(|a| !(a.leg.mode == Mode::Sea && a.leg.vessel == Vessel::RiverSea))
-        {
+        let river_sea = |s: ArcProfile| s.mode == Mode::Sea && s.vessel == Vessel::RiverSea;
+        if next.is_some_and(river_sea) && !prev.is_some_and(river_sea) {
             reasons.push(StopReason::CaspianWait);
         }
+        if reasons.is_empty() {
+            return (Metrics::default(), reasons);
+        }
         let mut m = Metrics::default();
-        let border_h = if next.or(prev).is_some_and(|s| s.leg.mode == Mode::Road) {
+        let border_h = if next.or(prev).is_some_and(|s| s.mode == Mode::Road) {
             self.border_road_h
         } else {
             self.border_rail_h
@@ -440,31 +441,39 @@ impl Params {
     }
 }
 
-/// A leg as travelled in one direction, for stop rules that depend on direction (countries).
-#[derive(Debug, Clone, Copy)]
-pub struct ArcSide<'a> {
-    /// The leg.
-    pub leg: &'a Leg,
-    /// True when travelled `from → to`.
-    pub forward: bool,
+/// No country (a sea leg, or a network without countries).
+const NO_COUNTRY: [u8; 2] = [0, 0];
+
+/// What the stop rules need to know of a leg as travelled in one direction, in 8 bytes: the
+/// router prices a stop at every relaxation, so this is read millions of times on large
+/// networks (benches/routing.rs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArcProfile {
+    mode: Mode,
+    vessel: Vessel,
+    /// Track gauge in mm, 0 when not known.
+    gauge: u16,
+    /// ISO alpha-2 code of the first and last country in travel direction.
+    first: [u8; 2],
+    last: [u8; 2],
 }
 
-impl ArcSide<'_> {
-    fn first_country(&self) -> Option<&str> {
-        if self.forward {
-            self.leg.countries.first()
-        } else {
-            self.leg.countries.last()
+impl ArcProfile {
+    /// The profile of `leg` travelled `from → to` (`forward`) or back.
+    #[must_use]
+    pub fn new(leg: &Leg, forward: bool) -> ArcProfile {
+        let code = |c: Option<&String>| {
+            c.and_then(|c| <[u8; 2]>::try_from(c.as_bytes()).ok())
+                .unwrap_or(NO_COUNTRY)
+        };
+        let (a, b) = (code(leg.countries.first()), code(leg.countries.last()));
+        ArcProfile {
+            mode: leg.mode,
+            vessel: leg.vessel,
+            gauge: leg.gauge_mm.unwrap_or(0),
+            first: if forward { a } else { b },
+            last: if forward { b } else { a },
         }
-        .map(String::as_str)
-    }
-    fn last_country(&self) -> Option<&str> {
-        if self.forward {
-            self.leg.countries.last()
-        } else {
-            self.leg.countries.first()
-        }
-        .map(String::as_str)
     }
 }
 
@@ -475,6 +484,7 @@ pub struct CostModel<'n> {
     net: &'n Network,
     params: Params,
     legs: Vec<Metrics>,
+    arcs: Vec<ArcProfile>,
 }
 
 impl<'n> CostModel<'n> {
@@ -482,7 +492,17 @@ impl<'n> CostModel<'n> {
     #[must_use]
     pub fn new(net: &'n Network, params: Params) -> CostModel<'n> {
         let legs = net.legs.iter().map(|l| params.leg(l)).collect();
-        CostModel { net, params, legs }
+        let arcs = net
+            .legs
+            .iter()
+            .flat_map(|l| [ArcProfile::new(l, true), ArcProfile::new(l, false)])
+            .collect();
+        CostModel {
+            net,
+            params,
+            legs,
+            arcs,
+        }
     }
 
     /// The network priced.
@@ -503,18 +523,13 @@ impl<'n> CostModel<'n> {
         self.legs[leg.ix()]
     }
 
-    fn side(&self, arc: ArcIx) -> ArcSide<'n> {
-        ArcSide {
-            leg: self.net.leg(arc.leg()),
-            forward: arc.is_forward(),
-        }
-    }
-
     /// Metrics and reasons of the stop between two arcs (`None` at either end of a route).
     #[must_use]
     pub fn stop(&self, prev: Option<ArcIx>, next: Option<ArcIx>) -> (Metrics, StopReasons) {
-        self.params
-            .stop(prev.map(|a| self.side(a)), next.map(|a| self.side(a)))
+        self.params.stop(
+            prev.map(|a| self.arcs[a.ix()]),
+            next.map(|a| self.arcs[a.ix()]),
+        )
     }
 
     /// A weigher for the router minimising `objective`.

@@ -158,10 +158,7 @@ pub fn path_metrics_with(
     net: &crate::network::Network,
     path: &Path,
 ) -> Metrics {
-    let side = |a: ArcIx| crate::assess::ArcSide {
-        leg: net.leg(a.leg()),
-        forward: a.is_forward(),
-    };
+    let side = |a: ArcIx| crate::assess::ArcProfile::new(net.leg(a.leg()), a.is_forward());
     let mut m = Metrics::default();
     let mut prev: Option<ArcIx> = None;
     for &a in &path.arcs {
