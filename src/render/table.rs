@@ -32,6 +32,22 @@ fn right(t: &mut Table, from: usize) {
     }
 }
 
+/// Writes free text wrapped at [`WIDTH`] columns (words are never split).
+fn para(w: &mut impl Write, text: &str) -> io::Result<()> {
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WIDTH as usize {
+            writeln!(w, "{line}")?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    writeln!(w, "{line}")
+}
+
 /// Thousands separators: 16066 → "16,066".
 #[must_use]
 pub fn thousands(x: f64) -> String {
@@ -228,13 +244,15 @@ pub fn sensitivity(
             format!("{:+}", thousands(x)).replace("++", "+")
         }
     };
-    writeln!(
+    para(
         w,
-        "{} minus {}: {} {} with every assumption central; each row sets one assumption to its low, then its high value",
-        s.other,
-        s.reference,
-        fmt(s.base),
-        s.unit
+        &format!(
+            "{} minus {}: {} {} with every assumption central; each row sets one assumption to its low, then its high value",
+            s.other,
+            s.reference,
+            fmt(s.base),
+            s.unit
+        ),
     )?;
     let max = s.swings.iter().map(|x| x.swing).fold(0.0, f64::max);
     let mut t = table(vec![
@@ -323,16 +341,18 @@ fn stages(r: &RouteReport) -> Vec<Stage> {
 /// I/O errors of the writer.
 pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "{}   (chosen by {})", r.label, r.objective)?;
-    writeln!(
+    para(
         w,
-        "{} km ({} nm at sea) · {:.1} days · USD {} per TEU · {} kg CO2e per TEU · {} · {}",
-        thousands(r.distance_km),
-        thousands(r.sea_nm),
-        r.time_days,
-        thousands(r.cost_usd),
-        thousands(r.co2e_kg),
-        plural(r.transfers, "transfer"),
-        plural(r.borders, "border")
+        &format!(
+            "{} km ({} nm at sea) · {:.1} days · USD {} per TEU · {} kg CO2e per TEU · {} · {}",
+            thousands(r.distance_km),
+            thousands(r.sea_nm),
+            r.time_days,
+            thousands(r.cost_usd),
+            thousands(r.co2e_kg),
+            plural(r.transfers, "transfer"),
+            plural(r.borders, "border")
+        ),
     )?;
     if !r.passages.is_empty() {
         writeln!(w, "passages: {}", r.passages.join(", "))?;
@@ -515,7 +535,7 @@ pub fn assumptions(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
 pub fn profiles(checks: &[crate::profile::ProfileCheck], w: &mut impl Write) -> io::Result<()> {
     let opt = |x: Option<f64>, f: &dyn Fn(f64) -> String| x.map_or_else(|| "—".to_string(), f);
     for c in checks {
-        writeln!(w, "profile {}: {}", c.name, c.source)?;
+        para(w, &format!("profile {}: {}", c.name, c.source))?;
         if c.results.is_empty() && c.overrides.is_empty() {
             writeln!(w, "  (the defaults; no published case attached)")?;
             continue;
