@@ -341,18 +341,20 @@ fn stages(r: &RouteReport) -> Vec<Stage> {
 /// I/O errors of the writer.
 pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "{}   (chosen by {})", r.label, r.objective)?;
-    para(
+    writeln!(
         w,
-        &format!(
-            "{} km ({} nm at sea) · {:.1} days · USD {} per TEU · {} kg CO2e per TEU · {} · {}",
-            thousands(r.distance_km),
-            thousands(r.sea_nm),
-            r.time_days,
-            thousands(r.cost_usd),
-            thousands(r.co2e_kg),
-            plural(r.transfers, "transfer"),
-            plural(r.borders, "border")
-        ),
+        "{} km ({} nm at sea) · {:.1} days · USD {} per TEU · {} kg CO2e per TEU",
+        thousands(r.distance_km),
+        thousands(r.sea_nm),
+        r.time_days,
+        thousands(r.cost_usd),
+        thousands(r.co2e_kg),
+    )?;
+    writeln!(
+        w,
+        "{} · {}",
+        plural(r.transfers, "transfer"),
+        plural(r.borders, "border")
     )?;
     if !r.passages.is_empty() {
         writeln!(w, "passages: {}", r.passages.join(", "))?;
