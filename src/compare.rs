@@ -1,7 +1,7 @@
 //! Comparing corridors: the reference corridor (the INSTC) beside the best route through each
 //! other corridor or passage, with differences in percent.
 
-use crate::assess::{CostModel, Objective};
+use crate::assess::CostModel;
 use crate::atlas::Atlas;
 use crate::error::{Error, Result};
 use crate::find::{self, Note, RouteRequest};
@@ -209,15 +209,4 @@ pub fn compare(atlas: &Atlas, model: &CostModel<'_>, req: &CompareRequest) -> Re
         notes,
         paths,
     })
-}
-
-/// The objective's name list for help texts.
-#[must_use]
-pub fn objectives() -> [Objective; 4] {
-    [
-        Objective::Time,
-        Objective::Distance,
-        Objective::Cost,
-        Objective::Co2e,
-    ]
 }
