@@ -150,7 +150,8 @@ impl Router {
     }
 
     /// The cheapest route from `from` to `to` that uses at least one leg or node of every
-    /// requirement and nothing the restrictions forbid.
+    /// requirement and nothing the restrictions forbid. A route never turns straight back along
+    /// the leg it arrived on.
     ///
     /// Returns `None` when no such route exists (or `from == to`).
     ///
@@ -250,7 +251,12 @@ impl Router {
                 }
             }
             for &b in graph.out_arcs(v) {
-                if !restrictions.leg_ok(b.leg()) || !restrictions.node_ok(graph.head(b)) {
+                // No turning back along the leg just travelled: a "via" node would otherwise be
+                // met by an out-and-back excursion instead of being passed through.
+                if b.0 == arc.0 ^ 1
+                    || !restrictions.leg_ok(b.leg())
+                    || !restrictions.node_ok(graph.head(b))
+                {
                     continue;
                 }
                 let nm = m | mask_of(self, b);

@@ -127,7 +127,7 @@ fn oracle(
             let a = ArcIx(u32::try_from(s / layers).unwrap());
             let m = s % layers;
             for &b in g.out_arcs(g.head(a)) {
-                if !usable(b) {
+                if !usable(b) || b.0 == a.0 ^ 1 {
                     continue;
                 }
                 let t = b.ix() * layers + (m | meets(Some(b), g.head(b)));
@@ -169,6 +169,7 @@ fn check_path(
         assert!(r.leg_ok(a.leg()) && r.node_ok(g.head(a)));
         if i > 0 {
             assert_eq!(g.head(p.arcs[i - 1]), g.tail(a), "arcs must connect");
+            assert_ne!(p.arcs[i - 1].0 ^ 1, a.0, "no U-turn");
             total += w.transfer(g.tail(a), Some(p.arcs[i - 1]), Some(a));
         }
         total += w.arc(a);
