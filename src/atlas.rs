@@ -44,13 +44,9 @@ impl Atlas {
     /// # Errors
     /// Only if the embedded data is broken, which the test suite rules out.
     pub fn embedded() -> Result<Atlas> {
-        Atlas::from_text(
-            DEFAULT_NETWORK,
-            "<embedded network>",
-            DEFAULT_CORRIDORS,
-            "<embedded corridors>",
-            &LoadOptions::default(),
-        )
+        let network = embedded_network(&LoadOptions::default())?;
+        let corridors = Corridors::parse(DEFAULT_CORRIDORS, "<embedded corridors>")?;
+        Ok(Atlas::new(network, corridors))
     }
 
     /// Loads a network and corridors from text.
