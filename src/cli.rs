@@ -50,7 +50,8 @@ pub struct Inputs {
     /// Refuse to snap a LON,LAT place to a node farther than this, km
     #[arg(long, global = true, default_value_t = corridor::places::DEFAULT_MAX_SNAP_KM, value_name = "KM")]
     pub max_snap_km: f64,
-    /// Cargo mass per TEU for emissions, tonnes (default: cargo.tonnes_per_teu)
+    /// Cargo mass per TEU for emissions, tonnes (default: cargo.tonnes_per_teu); routes also
+    /// report kg CO2e per tonne
     #[arg(long, global = true, value_name = "T")]
     pub cargo_tonnes: Option<f64>,
 }

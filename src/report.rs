@@ -115,6 +115,10 @@ pub struct RouteReport {
     pub cost_usd: f64,
     /// Total well-to-wheel emissions per TEU, kg CO2e.
     pub co2e_kg: f64,
+    /// The same per tonne of cargo (the TEU holding `cargo_tonnes_per_teu`), kg CO2e.
+    pub co2e_kg_per_tonne: f64,
+    /// Cargo mass per TEU the emissions are computed for (`--cargo-tonnes`), t.
+    pub cargo_tonnes_per_teu: f64,
     /// Totals per mode, in the order modes first appear.
     pub by_mode: Vec<ModeTotal>,
     /// Passages traversed, in order.
@@ -344,6 +348,8 @@ pub fn build(
         stop_hours,
         cost_usd: total.usd,
         co2e_kg: total.co2e_kg,
+        co2e_kg_per_tonne: total.co2e_kg / model.params().tonnes_per_teu(),
+        cargo_tonnes_per_teu: model.params().tonnes_per_teu(),
         by_mode,
         passages,
         countries,

@@ -526,3 +526,37 @@ fn assumptions_lists_every_key_with_unit_and_source() {
             .all(|p| p["unit"].is_string() && p["source"].is_string() && p["value"].is_number())
     );
 }
+
+#[test]
+fn cargo_tonnes_scales_emissions_and_reports_per_tonne() {
+    let base = json(&mini(&[
+        "find", "--from", "alpha", "--to", "omega", "--format", "json",
+    ]));
+    let heavy = json(&mini(&[
+        "--cargo-tonnes",
+        "20",
+        "find",
+        "--from",
+        "alpha",
+        "--to",
+        "omega",
+        "--format",
+        "json",
+    ]));
+    // Fixture: 10 t per TEU; 4 handlings of 10 kg each do not scale with the cargo.
+    let moving = |v: &serde_json::Value| v["co2e_kg"].as_f64().unwrap() - 40.0;
+    assert!((moving(&heavy) - 2.0 * moving(&base)).abs() < 1e-6);
+    assert_eq!(heavy["cargo_tonnes_per_teu"], 20.0);
+    let per_tonne = heavy["co2e_kg_per_tonne"].as_f64().unwrap();
+    assert!((per_tonne - heavy["co2e_kg"].as_f64().unwrap() / 20.0).abs() < 1e-9);
+    let o = mini(&[
+        "--cargo-tonnes",
+        "0",
+        "find",
+        "--from",
+        "alpha",
+        "--to",
+        "omega",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -352,9 +352,11 @@ pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
     )?;
     writeln!(
         w,
-        "{} · {}",
+        "{} · {} · {:.0} kg CO2e per tonne of cargo ({} t per TEU)",
         plural(r.transfers, "transfer"),
-        plural(r.borders, "border")
+        plural(r.borders, "border"),
+        r.co2e_kg_per_tonne,
+        r.cargo_tonnes_per_teu
     )?;
     if !r.passages.is_empty() {
         writeln!(w, "passages: {}", r.passages.join(", "))?;
