@@ -560,3 +560,51 @@ fn cargo_tonnes_scales_emissions_and_reports_per_tonne() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn sensitivity_ranks_assumptions_by_swing() {
+    let o = mini(&[
+        "sensitivity",
+        "--from",
+        "alpha",
+        "--to",
+        "omega",
+        "--reference",
+        "land",
+        "--via",
+        "strait",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    let swings = v["swings"].as_array().unwrap();
+    // The fixture gives ranges to speed.sea.container, dwell.port_call and dwell.gauge_change.
+    assert_eq!(swings.len(), 3);
+    assert_eq!(
+        swings[0]["key"], "speed.sea.container",
+        "the sea speed moves a sea-heavy comparison most"
+    );
+    let s: Vec<f64> = swings
+        .iter()
+        .map(|x| x["swing"].as_f64().unwrap())
+        .collect();
+    assert!(s.windows(2).all(|w| w[0] >= w[1]), "sorted: {s:?}");
+    // The base difference is the compare difference, in days.
+    let c = json(&mini(&[
+        "compare",
+        "--from",
+        "alpha",
+        "--to",
+        "omega",
+        "--reference",
+        "land",
+        "--via",
+        "strait",
+        "--format",
+        "json",
+    ]));
+    let d = c["routes"][1]["time_days"].as_f64().unwrap()
+        - c["routes"][0]["time_days"].as_f64().unwrap();
+    assert!((v["base"].as_f64().unwrap() - d).abs() < 1e-9);
+}
