@@ -238,7 +238,7 @@ impl Params {
                 Err(crate::Error::Assumptions {
                     file: "assumptions".into(),
                     message: format!(
-                        "{key} = {v}: a speed or working day must be greater than zero"
+                        "{key} = {v}: a speed, working day or cargo mass must be greater than zero"
                     ),
                 })
             }
@@ -283,7 +283,7 @@ impl Params {
             co2_rail_diesel: get("co2e.rail.diesel")?,
             co2_road: get("co2e.road")?,
             co2_transfer: get("co2e.transfer")?,
-            tonnes_per_teu: get("cargo.tonnes_per_teu")?,
+            tonnes_per_teu: positive("cargo.tonnes_per_teu")?,
         })
     }
 

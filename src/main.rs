@@ -173,8 +173,10 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
                 eprintln!("route: {n}");
             }
             if let Some(samples) = args.samples {
-                if samples == 0 {
-                    bail!("--samples 0: give at least one draw");
+                // Draws are kept to compute percentiles: 32 bytes per route and draw.
+                const MAX_SAMPLES: usize = 5_000_000;
+                if samples == 0 || samples > MAX_SAMPLES {
+                    bail!("--samples {samples}: give between 1 and {MAX_SAMPLES} draws");
                 }
                 let labels: Vec<String> = c.routes.iter().map(|r| r.route.label.clone()).collect();
                 let bar = indicatif::ProgressBar::new(samples as u64);
