@@ -13,7 +13,7 @@ checked together with the fragment holding its nodes. For every leg (LineString)
     --sea-trim-km (5) km. Legs listing suez, bosphorus, dardanelles or
     volga-caspian-channel in `passages` are reported but do not fail.
   * rail/road legs: km of the geometry on water (outside land-10m), ignoring the first
-    and last --land-trim-km (2) km.
+    and last --land-trim-km (2) km (--sea-trim-km at an end at a port).
   * the countries the geometry crosses, in order (countries-10m; runs shorter than
     --min-country-km (1) km ignored; areas without an ISO code such as Baikonur or Kosovo
     are transparent and only noted), against the declared `countries`.
@@ -49,6 +49,14 @@ from shapely.strtree import STRtree
 HERE = os.path.dirname(os.path.abspath(__file__))
 NE_DIR = os.path.join(HERE, "..", "naturalearth")
 BOX = (-30.0, -45.0, 100.0, 72.0)  # clip box of data/naturalearth
+
+# Legs whose real line (loops, spiral tunnels) is not traced, each with the bound it is held to
+# instead of --published-tol; the same list as ALIGNMENT_NOT_DRAWN in tests/support/mod.rs.
+ALIGNMENT_NOT_DRAWN = {
+    "rail-bandar-abbas-bafq": 0.18,
+    "rail-garmsar-rostamkola": 0.22,
+    "rail-rostamkola-amirabad": 0.15,
+}
 EXEMPT_PASSAGES = {"suez", "bosphorus", "dardanelles", "volga-caspian-channel"}
 SEA_MODES = {"sea", "ferry"}
 LAND_MODES = {"rail", "road"}
@@ -323,7 +331,10 @@ def main(argv=None):
                 else:
                     leg.warns.append(msg)
         elif mode in LAND_MODES:
-            trim = a.land_trim_km
+            # A line into a port runs to the quay, and 1:10m coastlines lack harbour islands
+            # (Mussalo at HaminaKotka): ends at a port get the sea trim, as in tests/dataset.rs.
+            at_port = any((node_props.get(p.get(k)) or {}).get("kind") == "port" for k in ("from", "to"))
+            trim = a.sea_trim_km if at_port else a.land_trim_km
             core = (pos > trim) & (pos < L - trim) & box_i
             bad = core & ~land_i
             km = float(lens[bad].sum())
@@ -364,9 +375,15 @@ def main(argv=None):
                 pub = float(pub)
                 dev = (L - pub) / pub
                 leg.result["published_km"] = pub
-                if abs(dev) > a.published_tol:
+                bound = ALIGNMENT_NOT_DRAWN.get(leg.id, a.published_tol)
+                if abs(dev) > bound:
                     leg.fails.append(f"length {L:.0f} km vs published {pub:.0f} km ({dev:+.0%})")
                     counts["length"] += 1
+                elif abs(dev) > a.published_tol:
+                    leg.warns.append(
+                        f"length {L:.0f} km vs published {pub:.0f} km ({dev:+.0%}): "
+                        f"mountain alignment not traced, held to {bound:.0%} (tests/support/mod.rs)"
+                    )
             except (TypeError, ValueError, ZeroDivisionError):
                 leg.fails.append(f"published_km {pub!r} is not a positive number")
                 counts["props"] += 1
