@@ -216,7 +216,7 @@ def main(argv=None):
                     help="extra GeoJSON files whose Points are used only to look up from/to nodes")
     ap.add_argument("--land", default=os.path.join(NE_DIR, "land-10m.geojson"))
     ap.add_argument("--countries", default=os.path.join(NE_DIR, "countries-10m.geojson"))
-    ap.add_argument("--step-km", type=float, default=1.0, help="densification step (default 1)")
+    ap.add_argument("--step-km", type=float, default=0.25, help="densification step (default 0.25)")
     ap.add_argument("--interp", choices=["gc", "linear"], default="gc",
                     help="segment between two positions: geodesic (gc, default) or straight in lon/lat")
     ap.add_argument("--sea-trim-km", type=float, default=5.0)
