@@ -21,7 +21,7 @@ checked together with the fragment holding its nodes. For every leg (LineString)
   * `from`/`to` nodes further than --node-tol-km (1) km from the first/last position.
 
 Segments are densified along the geodesic (great circle on WGS84) into pieces of at most
---step-km (1 km); each piece is classified by its midpoint. With --interp linear, segments
+--step-km (0.25 km); each piece is classified by its midpoint. With --interp linear, segments
 are taken as straight lines in lon/lat instead (RFC 7946's reading); a warning is given for
 segments where the two readings are more than --interp-warn-km (2) km apart.
 
