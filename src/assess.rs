@@ -485,6 +485,7 @@ pub struct CostModel<'n> {
     params: Params,
     legs: Vec<Metrics>,
     arcs: Vec<ArcProfile>,
+    weights: [std::sync::OnceLock<Vec<f64>>; 4],
 }
 
 impl<'n> CostModel<'n> {
@@ -502,6 +503,7 @@ impl<'n> CostModel<'n> {
             params,
             legs,
             arcs,
+            weights: Default::default(),
         }
     }
 
@@ -535,9 +537,15 @@ impl<'n> CostModel<'n> {
     /// A weigher for the router minimising `objective`.
     #[must_use]
     pub fn weigher(&self, objective: Objective) -> ModelWeigher<'_, 'n> {
+        let k = objective as usize;
+        // One f64 per leg for the objective, built once per model: the router reads it for
+        // every relaxation, and a quarter of the bytes of `Metrics` keeps it in cache.
+        let weights =
+            self.weights[k].get_or_init(|| self.legs.iter().map(|m| objective.pick(m)).collect());
         ModelWeigher {
             model: self,
             objective,
+            weights,
         }
     }
 }
@@ -547,11 +555,12 @@ impl<'n> CostModel<'n> {
 pub struct ModelWeigher<'m, 'n> {
     model: &'m CostModel<'n>,
     objective: Objective,
+    weights: &'m [f64],
 }
 
 impl Weigher for ModelWeigher<'_, '_> {
     fn arc(&self, arc: ArcIx) -> f64 {
-        self.objective.pick(&self.model.legs[arc.leg().ix()])
+        self.weights[arc.leg().ix()]
     }
 
     fn transfer(&self, _node: NodeIx, prev: Option<ArcIx>, next: Option<ArcIx>) -> f64 {
