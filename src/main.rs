@@ -38,19 +38,23 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // Output is rendered into memory first, so an error never leaves half a document on stdout.
     let mut out = Vec::new();
-    let status = match run(cli, &mut out) {
-        Ok(status) => status,
+    // `run` returning Ok means the output is complete (possibly a report of what failed).
+    let (status, complete) = match run(cli, &mut out) {
+        Ok(status) => (status, true),
         Err(e) => {
             let no_route = e.downcast_ref::<Error>().is_some_and(Error::is_no_route);
             eprintln!("route: error: {e:#}");
-            if no_route {
-                Status::NoRoute
-            } else {
-                Status::Error
-            }
+            (
+                if no_route {
+                    Status::NoRoute
+                } else {
+                    Status::Error
+                },
+                false,
+            )
         }
     };
-    if status != Status::NoRoute
+    if complete
         && let Err(e) = io::stdout()
             .lock()
             .write_all(&out)
