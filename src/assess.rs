@@ -287,9 +287,14 @@ impl Params {
         })
     }
 
-    /// Overrides the cargo mass per TEU (`--cargo-tonnes`), t.
-    pub fn set_tonnes_per_teu(&mut self, t: f64) {
-        self.tonnes_per_teu = t;
+    /// The same parameters with the cargo mass per TEU overridden (`--cargo-tonnes`), t;
+    /// `None` keeps `cargo.tonnes_per_teu`.
+    #[must_use]
+    pub fn with_cargo_tonnes(mut self, tonnes: Option<f64>) -> Params {
+        if let Some(t) = tonnes {
+            self.tonnes_per_teu = t;
+        }
+        self
     }
 
     /// Cargo mass per TEU the emissions are computed for, t.

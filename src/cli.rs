@@ -107,8 +107,9 @@ pub struct RouteArgs {
     pub format: FormatArg,
 }
 
+/// The ends and the reference corridor of a comparison (`compare`, `sensitivity`).
 #[derive(Debug, Args)]
-pub struct CompareArgs {
+pub struct ComparedEnds {
     /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
     #[arg(
         long,
@@ -128,6 +129,12 @@ pub struct CompareArgs {
     /// Corridor every route is compared with
     #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
     pub reference: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub ends: ComparedEnds,
     /// Monte Carlo: draw the ranged assumptions N times and report P10/P50/P90
     #[arg(long, value_name = "N")]
     pub samples: Option<usize>,
@@ -140,25 +147,8 @@ pub struct CompareArgs {
 
 #[derive(Debug, Args)]
 pub struct SensitivityArgs {
-    /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
-    #[arg(
-        long,
-        allow_hyphen_values = true,
-        default_value = "nhava-sheva",
-        value_name = "PLACE"
-    )]
-    pub from: String,
-    /// Destination, as --from
-    #[arg(
-        long,
-        allow_hyphen_values = true,
-        default_value = "moscow",
-        value_name = "PLACE"
-    )]
-    pub to: String,
-    /// Corridor every route is compared with
-    #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
-    pub reference: String,
+    #[command(flatten)]
+    pub ends: ComparedEnds,
     /// The corridor or passage set against the reference
     #[arg(long, default_value = "suez", value_name = "NAME")]
     pub via: String,

@@ -101,19 +101,21 @@ fn load_atlas(inputs: &Inputs) -> Result<Atlas> {
     Ok(Atlas::new(network, corridors))
 }
 
-fn load_atlas_and_params(inputs: &Inputs) -> Result<(Atlas, Params)> {
-    Ok((load_atlas(inputs)?, load_params(inputs)?))
-}
-
-fn load_assumptions(inputs: &Inputs) -> Result<Assumptions> {
-    let mut a = match inputs.assumptions.as_deref() {
+/// The assumptions file (or the embedded table), before any profile or `--set`.
+fn base_assumptions(inputs: &Inputs) -> Result<Assumptions> {
+    Ok(match inputs.assumptions.as_deref() {
         Some(path) => {
             let (a_text, a_file) = text(Some(path), "", "assumptions")?;
             Assumptions::parse(&a_text, &a_file)?
         }
         // The embedded assumptions come as a table read at build time.
         None => Assumptions::embedded()?,
-    };
+    })
+}
+
+/// The assumptions in force: the file, then `--profile`, then every `--set`.
+fn load_assumptions(inputs: &Inputs) -> Result<Assumptions> {
+    let mut a = base_assumptions(inputs)?;
     if let Some(name) = &inputs.profile {
         load_profiles(inputs)?.get(name)?.apply(&mut a)?;
     }
@@ -126,15 +128,21 @@ fn load_profiles(inputs: &Inputs) -> Result<Profiles> {
     Ok(Profiles::parse(&p_text, &p_file)?)
 }
 
-fn load_params(inputs: &Inputs) -> Result<Params> {
-    let mut params = Params::from_assumptions(&load_assumptions(inputs)?)?;
-    if let Some(t) = inputs.cargo_tonnes {
-        if !(t.is_finite() && t > 0.0) {
-            bail!("--cargo-tonnes {t}: must be a positive number of tonnes");
+/// `--cargo-tonnes`, checked.
+fn cargo_tonnes(inputs: &Inputs) -> Result<Option<f64>> {
+    match inputs.cargo_tonnes {
+        Some(t) if !(t.is_finite() && t > 0.0) => {
+            bail!("--cargo-tonnes {t}: must be a positive number of tonnes")
         }
-        params.set_tonnes_per_teu(t);
+        t => Ok(t),
     }
-    Ok(params)
+}
+
+/// The assumptions in force and the model parameters resolved from them.
+fn load_params(inputs: &Inputs) -> Result<(Assumptions, Params)> {
+    let assumptions = load_assumptions(inputs)?;
+    let params = Params::from_assumptions(&assumptions)?.with_cargo_tonnes(cargo_tonnes(inputs)?);
+    Ok((assumptions, params))
 }
 
 fn route_request(
@@ -166,11 +174,12 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
     let inputs = &cli.inputs;
     match cli.command {
         Command::Compare(args) => {
-            let (atlas, params) = load_atlas_and_params(inputs)?;
+            let atlas = load_atlas(inputs)?;
+            let (assumptions, params) = load_params(inputs)?;
             let model = CostModel::new(&atlas.network, params);
             let req = CompareRequest {
-                route: route_request(args.from, args.to, &args.route, inputs)?,
-                reference: args.reference,
+                route: route_request(args.ends.from, args.ends.to, &args.route, inputs)?,
+                reference: args.ends.reference,
             };
             let mut c = compare::compare(&atlas, &model, &req)?;
             for n in &c.notes {
@@ -193,8 +202,8 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
                 bar.set_message("Monte Carlo");
                 let u = corridor::montecarlo::run(
                     &atlas.network,
-                    &load_assumptions(inputs)?,
-                    inputs.cargo_tonnes,
+                    &assumptions,
+                    cargo_tonnes(inputs)?,
                     &c.paths,
                     &labels,
                     samples,
@@ -216,7 +225,8 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
             std::mem::forget(atlas);
         }
         Command::Find(args) => {
-            let (atlas, params) = load_atlas_and_params(inputs)?;
+            let atlas = load_atlas(inputs)?;
+            let (_, params) = load_params(inputs)?;
             let model = CostModel::new(&atlas.network, params);
             let req = route_request(args.from, args.to, &args.route, inputs)?;
             let (r, notes) = find::find(&atlas, &model, &req)?;
@@ -231,8 +241,8 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
         }
         Command::Sensitivity(args) => {
             let atlas = load_atlas(inputs)?;
-            let assumptions = load_assumptions(inputs)?;
-            load_params(inputs)?;
+            // Resolving the parameters once checks that the assumptions hold every key.
+            let (assumptions, _) = load_params(inputs)?;
             let route_args = RouteArgs {
                 via: vec![args.via.clone()],
                 avoid: args.avoid.clone(),
@@ -240,13 +250,13 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
                 format: args.format,
             };
             let req = CompareRequest {
-                route: route_request(args.from, args.to, &route_args, inputs)?,
-                reference: args.reference,
+                route: route_request(args.ends.from, args.ends.to, &route_args, inputs)?,
+                reference: args.ends.reference,
             };
             let s = corridor::sensitivity::run(
                 &atlas,
                 &assumptions,
-                inputs.cargo_tonnes,
+                cargo_tonnes(inputs)?,
                 &req,
                 args.metric.into(),
             )?;
@@ -294,12 +304,7 @@ fn run(cli: Cli, out: &mut Vec<u8>) -> Result<Status> {
                 profiles.get(name)?;
             }
             // The baseline is the assumptions file with --set applied, without --profile.
-            let (a_text, a_file) = text(
-                inputs.assumptions.as_deref(),
-                corridor::assumptions::DEFAULT_ASSUMPTIONS,
-                "assumptions",
-            )?;
-            let mut defaults = Assumptions::parse(&a_text, &a_file)?;
+            let mut defaults = base_assumptions(inputs)?;
             defaults.apply_overrides(&inputs.set)?;
             let checks = profiles
                 .list

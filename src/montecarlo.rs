@@ -142,10 +142,7 @@ pub fn run(
         for &(i, t) in &ranged {
             values[i] = triangular(&mut rng, t);
         }
-        let mut params = Params::from_values(assumptions, &values)?;
-        if let Some(t) = tonnes_per_teu {
-            params.set_tonnes_per_teu(t);
-        }
+        let params = Params::from_values(assumptions, &values)?.with_cargo_tonnes(tonnes_per_teu);
         for (k, p) in paths.iter().enumerate() {
             draws[k].push(path_metrics_with(&params, net, p));
         }

@@ -125,11 +125,7 @@ pub fn run(
         ));
     }
     let params = |values: &[f64]| -> Result<Params> {
-        let mut p = Params::from_values(assumptions, values)?;
-        if let Some(t) = tonnes_per_teu {
-            p.set_tonnes_per_teu(t);
-        }
-        Ok(p)
+        Ok(Params::from_values(assumptions, values)?.with_cargo_tonnes(tonnes_per_teu))
     };
     let base_values = assumptions.values();
     let (base, reference, other) = difference(atlas, params(&base_values)?, req, metric)?;
