@@ -107,7 +107,7 @@ fn legs_declare_the_countries_they_cross() {
 // 3. Published lengths
 
 /// Every leg with a `published_km` has a geodesic length within
-/// [`validate::PUBLISHED_TOLERANCE`] (10 %) of it, except the mountain sections named in
+/// [`validate::PUBLISHED_TOLERANCE`] (10 %) of it, except the legs named in
 /// [`support::ALIGNMENT_NOT_DRAWN`], which are held to their own, documented bound.
 #[test]
 fn leg_lengths_match_published_figures() {
