@@ -138,6 +138,54 @@ fn leg_lengths_match_published_figures() {
     );
 }
 
+/// Whole railway lines, rail only and by distance, within 10 % of the railway's own chainage.
+/// This checks the stations' positions together, where a leg's own published figure may come
+/// from km posts that do not add up (the Bafq–Mashhad km posts sum to 812 km against RAI's
+/// 777 km), and it bounds what the legs in [`support::ALIGNMENT_NOT_DRAWN`] lose.
+///
+/// Source of every figure: RAI chainage, differences of the km column of fa.wikipedia's list of
+/// Iranian railway stations (فهرست ایستگاه‌های راه‌آهن ایران), as cited in the legs' `source`.
+#[test]
+fn whole_lines_match_the_railways_chainage() {
+    const LINES: [(&str, &str, f64); 4] = [
+        ("tehran", "mashhad", 923.0),
+        ("bafq", "mashhad", 777.0),
+        ("kerman", "zahedan", 539.2),
+        ("garmsar", "incheh-borun", 457.9),
+    ];
+    let a = atlas();
+    let model = CostModel::new(&a.network, params());
+    let mut failures = Vec::new();
+    for (from, to, published) in LINES {
+        let req = RouteRequest {
+            from: from.into(),
+            to: to.into(),
+            avoid: ["mode:road", "mode:sea", "mode:ferry"]
+                .map(String::from)
+                .to_vec(),
+            objective: Objective::Distance,
+            ..RouteRequest::default()
+        };
+        let km = find(a, &model, &req)
+            .unwrap_or_else(|e| panic!("no rail route {from} → {to}: {e}"))
+            .0
+            .distance_km;
+        println!(
+            "{from} → {to} by rail: {km:.0} km (RAI chainage {published} km, {:+.1} %)",
+            (km - published) / published * 100.0
+        );
+        if !within(km, published, 0.10) {
+            failures.push(format!("{from} → {to}: {km:.0} km vs {published} km"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} line(s) off the chainage by more than 10 %:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. Connectivity, `route validate`, every corridor routable
 
