@@ -54,7 +54,6 @@ BOX = (-30.0, -45.0, 100.0, 72.0)  # clip box of data/naturalearth
 # traced, each with the bound it is held to instead of --published-tol; the same list as
 # ALIGNMENT_NOT_DRAWN in tests/support/mod.rs.
 ALIGNMENT_NOT_DRAWN = {
-    "rail-bafq-tabas": 0.16,
     "rail-bandar-abbas-bafq": 0.18,
     "rail-garmsar-rostamkola": 0.22,
     "rail-rostamkola-amirabad": 0.15,

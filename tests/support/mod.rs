@@ -49,12 +49,7 @@ pub fn natural_earth() -> &'static NaturalEarth {
 /// Baluchestan. Listed by name, like the canals of the land check, rather than loosening the
 /// 10 % rule; a leg here still fails if its gap passes its bound. Drawing them needs track and
 /// road geometry (e.g. OpenStreetMap), see data/README.md.
-pub const ALIGNMENT_NOT_DRAWN: [(&str, f64, &str); 7] = [
-    (
-        "rail-bafq-tabas",
-        0.16,
-        "mountain crossings north of Bafq not traced (and km posts that overstate Bafq–Mashhad)",
-    ),
+pub const ALIGNMENT_NOT_DRAWN: [(&str, f64, &str); 6] = [
     (
         "rail-bandar-abbas-bafq",
         0.18,
