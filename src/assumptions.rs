@@ -83,12 +83,7 @@ impl Assumptions {
     /// assert_eq!(a.value("speed.sea.container"), Some(16.0));
     /// ```
     pub fn parse(text: &str, file: &str) -> Result<Assumptions> {
-        let table: toml::Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| Error::Assumptions {
-                file: file.into(),
-                message: e.to_string(),
-            })?;
+        let table = parse_table(text, file)?;
         let mut params = Vec::new();
         collect(&table, "", file, &mut params)?;
         let mut a = Assumptions {
@@ -274,6 +269,16 @@ impl fmt::Display for Param {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} = {} {}", self.key, self.value, self.unit)
     }
+}
+
+/// Parses `text` (from `file`) as a TOML table; a syntax error becomes
+/// [`Error::Assumptions`] naming the file. Shared by the assumptions and profiles files.
+pub(crate) fn parse_table(text: &str, file: &str) -> Result<toml::Table> {
+    text.parse()
+        .map_err(|e: toml::de::Error| Error::Assumptions {
+            file: file.into(),
+            message: e.to_string(),
+        })
 }
 
 fn collect(table: &toml::Table, prefix: &str, file: &str, out: &mut Vec<Param>) -> Result<()> {

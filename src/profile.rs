@@ -83,12 +83,7 @@ impl Profiles {
     /// # Errors
     /// [`Error::Assumptions`] naming the profile and key for malformed entries.
     pub fn parse(text: &str, file: &str) -> Result<Profiles> {
-        let table: toml::Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| Error::Assumptions {
-                file: file.into(),
-                message: e.to_string(),
-            })?;
+        let table = crate::assumptions::parse_table(text, file)?;
         let mut list = Vec::new();
         for (name, v) in &table {
             let err = |m: String| Error::Assumptions {
