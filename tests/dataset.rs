@@ -153,23 +153,10 @@ fn whole_lines_match_the_railways_chainage() {
         ("kerman", "zahedan", 539.2),
         ("garmsar", "incheh-borun", 457.9),
     ];
-    let a = atlas();
-    let model = CostModel::new(&a.network, params());
     let mut failures = Vec::new();
     for (from, to, published) in LINES {
-        let req = RouteRequest {
-            from: from.into(),
-            to: to.into(),
-            avoid: ["mode:road", "mode:sea", "mode:ferry"]
-                .map(String::from)
-                .to_vec(),
-            objective: Objective::Distance,
-            ..RouteRequest::default()
-        };
-        let km = find(a, &model, &req)
-            .unwrap_or_else(|e| panic!("no rail route {from} → {to}: {e}"))
-            .0
-            .distance_km;
+        let km =
+            shortest_between(from, to, &[], &["mode:road", "mode:sea", "mode:ferry"]).distance_km;
         println!(
             "{from} → {to} by rail: {km:.0} km (RAI chainage {published} km, {:+.1} %)",
             (km - published) / published * 100.0
@@ -268,18 +255,23 @@ fn every_corridor_routes_from_nhava_sheva_to_moscow() {
 /// Shortest route by distance from Nhava Sheva to St Petersburg, through `via`, avoiding
 /// `avoid`.
 fn shortest(via: &[&str], avoid: &[&str]) -> RouteReport {
+    shortest_between("nhava-sheva", "st-petersburg", via, avoid)
+}
+
+/// Shortest route by distance from `from` to `to`, through `via`, avoiding `avoid`.
+fn shortest_between(from: &str, to: &str, via: &[&str], avoid: &[&str]) -> RouteReport {
     let a = atlas();
     let model = CostModel::new(&a.network, params());
     let req = RouteRequest {
-        from: "nhava-sheva".into(),
-        to: "st-petersburg".into(),
+        from: from.into(),
+        to: to.into(),
         via: via.iter().map(|s| (*s).to_string()).collect(),
         avoid: avoid.iter().map(|s| (*s).to_string()).collect(),
         objective: Objective::Distance,
         ..RouteRequest::default()
     };
     find(a, &model, &req)
-        .unwrap_or_else(|e| panic!("no route via {via:?} avoiding {avoid:?}: {e}"))
+        .unwrap_or_else(|e| panic!("no route {from} → {to} via {via:?} avoiding {avoid:?}: {e}"))
         .0
 }
 
