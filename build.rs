@@ -14,6 +14,10 @@ use std::{env, fs, path::Path};
 
 use geographiclib_rs::{Geodesic, InverseGeodesic};
 
+#[path = "src/model/assumptions_file.rs"]
+#[allow(dead_code)]
+mod assumptions_file;
+
 fn line_km(g: &Geodesic, line: &[serde_json::Value]) -> f64 {
     let pos: Vec<(f64, f64)> = line
         .iter()
@@ -32,67 +36,46 @@ fn line_km(g: &Geodesic, line: &[serde_json::Value]) -> f64 {
     metres / 1000.0
 }
 
-/// Writes `EMBEDDED_PARAMS`: every table holding a `value` in data/assumptions.toml, as
-/// (key, value, low, high, unit, source, note), or `None` when the file does not read here (the
-/// run-time parser then reports why).
+/// Writes `EMBEDDED_PARAMS`: every parameter of data/assumptions.toml, read by the library's
+/// own reader, as (key, value, low, high, unit, source, note), or `None` when the file does
+/// not read here (the run-time parser then reports why, with the line).
 fn assumptions_table() -> String {
-    fn walk(t: &toml::Table, prefix: &str, out: &mut Vec<String>) -> Option<()> {
-        for (k, v) in t {
-            let key = if prefix.is_empty() {
-                k.clone()
-            } else {
-                format!("{prefix}.{k}")
-            };
-            let t = v.as_table()?;
-            if let Some(value) = t.get("value") {
-                let num =
-                    |v: &toml::Value| v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
-                let opt_num = |name: &str| match t.get(name) {
-                    None => Some("None".to_string()),
-                    Some(v) => num(v).map(|x| format!("Some({x:?})")),
-                };
-                let opt_str = |name: &str| match t.get(name) {
-                    None => Some("None".to_string()),
-                    Some(v) => v.as_str().map(|x| format!("Some({x:?})")),
-                };
-                out.push(format!(
-                    "({key:?}, {:?}, {}, {}, {}, {}, {}),",
-                    num(value)?,
-                    opt_num("low")?,
-                    opt_num("high")?,
-                    opt_str("unit")?,
-                    opt_str("source")?,
-                    opt_str("note")?,
-                ));
-            } else {
-                walk(t, &key, out)?;
-            }
-        }
-        Some(())
-    }
     let source = "data/assumptions.toml";
     println!("cargo:rerun-if-changed={source}");
-    let mut rows = Vec::new();
-    let parsed = fs::read_to_string(source)
+    println!("cargo:rerun-if-changed=src/model/assumptions_file.rs");
+    let rows = fs::read_to_string(source)
         .ok()
-        .and_then(|t| t.parse::<toml::Table>().ok());
-    let ok = parsed.is_some_and(|t| walk(&t, "", &mut rows).is_some());
+        .and_then(|t| assumptions_file::read(&t).ok());
     let mut out = String::from(
         "/// The embedded assumptions as (key, value, low, high, unit, source, note) (build.rs).\n",
     );
     out.push_str("#[allow(clippy::type_complexity)]\n");
     out.push_str("pub(crate) const EMBEDDED_PARAMS: Option<&[(&str, f64, Option<f64>, Option<f64>, Option<&str>, Option<&str>, Option<&str>)]> = ");
-    if ok {
-        out.push_str("Some(&[\n");
-        for r in rows {
-            out.push_str("    ");
-            out.push_str(&r);
-            out.push('\n');
-        }
-        out.push_str("]);\n");
-    } else {
+    let Some(rows) = rows else {
         out.push_str("None;\n");
+        return out;
+    };
+    out.push_str("Some(&[\n");
+    for r in rows {
+        let t = &r.table;
+        let num = |x: Option<f64>| x.map_or("None".to_string(), |x| format!("Some({x:?})"));
+        let text = |x: &Option<String>| {
+            x.as_ref()
+                .map_or("None".to_string(), |x| format!("Some({x:?})"))
+        };
+        let _ = writeln!(
+            out,
+            "    ({:?}, {:?}, {}, {}, {}, {}, {}),",
+            r.key,
+            t.value,
+            num(t.low),
+            num(t.high),
+            text(&t.unit),
+            text(&t.source),
+            text(&t.note)
+        );
     }
+    out.push_str("]);\n");
     out
 }
 

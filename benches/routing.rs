@@ -7,15 +7,14 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use geo::{LineString, Point};
 
-use corridor::assess::{CostModel, Objective, Params};
-use corridor::atlas::DEFAULT_NETWORK;
-use corridor::compare::{CompareRequest, compare};
-use corridor::corridor::Corridors;
-use corridor::find::{RouteRequest, find};
+use corridor::embedded;
+use corridor::model::{CostModel, Objective, Params};
 use corridor::network::{
     Leg, LoadOptions, Mode, Network, Node, NodeIx, NodeKind, Status, Vessel, parse_network,
 };
-use corridor::router::{Restrictions, Router};
+use corridor::questions::montecarlo::{self, Draws};
+use corridor::questions::{compare, find};
+use corridor::routing::{Corridors, Restrictions, Router};
 use corridor::{Assumptions, Atlas};
 
 fn embedded(c: &mut Criterion) {
@@ -28,40 +27,40 @@ fn embedded(c: &mut Criterion) {
     let atlas = Atlas::embedded().unwrap();
     let assumptions = Assumptions::embedded().unwrap();
     let model = CostModel::new(
-        &atlas.network,
+        atlas.network(),
         Params::from_assumptions(&assumptions).unwrap(),
     );
     c.bench_function("find nhava-sheva → moscow by time", |b| {
-        let req = RouteRequest::default();
-        b.iter(|| find(&atlas, &model, black_box(&req)).unwrap());
+        let req = find::Query::default().resolve(&atlas).unwrap();
+        b.iter(|| find::run(&atlas, &model, black_box(&req)).unwrap());
     });
     c.bench_function("compare --via suez", |b| {
-        let mut req = CompareRequest::default();
-        req.route.via = vec!["suez".into()];
-        b.iter(|| compare(&atlas, &model, black_box(&req)).unwrap());
+        let query = compare::Query {
+            via: vec!["suez".into()],
+            ..Default::default()
+        };
+        let req = query.resolve(&atlas).unwrap();
+        b.iter(|| compare::run(&atlas, &model, black_box(&req)).unwrap());
     });
+    let all = compare::Query::default().resolve(&atlas).unwrap();
     c.bench_function("compare, all corridors", |b| {
-        let req = CompareRequest::default();
-        b.iter(|| compare(&atlas, &model, black_box(&req)).unwrap());
+        b.iter(|| compare::run(&atlas, &model, black_box(&all)).unwrap());
     });
-    let comparison = compare(&atlas, &model, &CompareRequest::default()).unwrap();
-    let labels: Vec<String> = comparison
-        .routes
-        .iter()
-        .map(|r| r.route.label.clone())
-        .collect();
+    let comparison = compare::run(&atlas, &model, &all).unwrap();
     let mut g = c.benchmark_group("monte carlo");
     g.sample_size(10);
     g.bench_function("10,000 draws of compare (all corridors)", |b| {
         b.iter(|| {
-            corridor::montecarlo::run(
-                &atlas.network,
+            let draws = Draws {
+                samples: 10_000,
+                seed: 1,
+            };
+            montecarlo::run(
+                atlas.network(),
                 &assumptions,
                 None,
-                &comparison.paths,
-                &labels,
-                10_000,
-                1,
+                &comparison,
+                draws,
                 |_| {},
             )
             .unwrap()
@@ -142,9 +141,9 @@ fn scaling(c: &mut Criterion) {
     g.sample_size(10);
     for side in [100u32, 300, 708] {
         let net = grid(side);
-        let legs = net.legs.len();
+        let legs = net.legs().len();
         let atlas = Atlas::new(net, Corridors::default());
-        let model = CostModel::new(&atlas.network, params.clone());
+        let model = CostModel::new(atlas.network(), params.clone());
         let mut router = Router::new();
         let (from, to) = (NodeIx(0), NodeIx(side * side - 1));
         let none = Restrictions::default();
@@ -152,7 +151,7 @@ fn scaling(c: &mut Criterion) {
             b.iter(|| {
                 router
                     .shortest(
-                        &atlas.graph,
+                        atlas.graph(),
                         &model.weigher(Objective::Time),
                         from,
                         to,
@@ -172,20 +171,37 @@ fn parse_only(c: &mut Criterion) {
         "parse + measure the embedded GeoJSON as a --network file",
         |b| {
             b.iter(|| {
-                parse_network(black_box(DEFAULT_NETWORK), "n", &LoadOptions::default()).unwrap()
+                parse_network(black_box(embedded::NETWORK), "n", &LoadOptions::default()).unwrap()
             });
         },
     );
     c.bench_function(
         "parse the embedded assumptions TOML as an --assumptions file",
         |b| {
-            b.iter(|| {
-                Assumptions::parse(black_box(corridor::assumptions::DEFAULT_ASSUMPTIONS), "a")
-                    .unwrap()
-            });
+            b.iter(|| Assumptions::parse(black_box(embedded::ASSUMPTIONS), "a").unwrap());
         },
     );
 }
 
-criterion_group!(benches, embedded, parse_only, scaling);
+/// The reason the loader decodes GeoJSON itself (src/network/decode.rs): the `geojson` crate's
+/// serde path on the same text, beside our decoder and the checks and build that follow it.
+fn decode(c: &mut Criterion) {
+    let mut g = c.benchmark_group("decode");
+    g.bench_function("ours: decode + check + build the embedded network", |b| {
+        b.iter(|| embedded::network(&LoadOptions::default()).unwrap());
+    });
+    g.bench_function(
+        "geojson::FeatureCollection from the same text (decode only)",
+        |b| {
+            b.iter(|| {
+                black_box(embedded::NETWORK)
+                    .parse::<geojson::FeatureCollection>()
+                    .unwrap()
+            });
+        },
+    );
+    g.finish();
+}
+
+criterion_group!(benches, embedded, parse_only, decode, scaling);
 criterion_main!(benches);

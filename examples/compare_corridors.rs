@@ -1,26 +1,29 @@
 //! Uses the `corridor` library the way another program would: load the embedded network and
-//! assumptions, compare the INSTC with the Suez route, then ask what a slower Caspian crossing
-//! and a 20 % dearer sea freight would change.
+//! assumptions, compare the INSTC with the Suez route, then ask what a 20 % dearer sea
+//! freight would change.
 //!
 //!     cargo run --example compare_corridors
 
-use corridor::assess::{CostModel, Params};
-use corridor::compare::{CompareRequest, compare};
+use corridor::model::{CostModel, Params};
+use corridor::questions::compare;
 use corridor::{Assumptions, Atlas};
 
 fn main() -> Result<(), corridor::Error> {
     let atlas = Atlas::embedded()?;
     let mut assumptions = Assumptions::embedded()?;
-    let mut req = CompareRequest::default();
-    req.route.via = vec!["suez".into()];
+    let query = compare::Query {
+        via: vec!["suez".into()],
+        ..Default::default()
+    };
+    let req = query.resolve(&atlas)?;
 
     for scenario in ["defaults", "sea freight +20 %"] {
         if scenario != "defaults" {
             let rate = assumptions.require("cost.sea.container")?;
             assumptions.set("cost.sea.container", rate * 1.2, "example")?;
         }
-        let model = CostModel::new(&atlas.network, Params::from_assumptions(&assumptions)?);
-        let c = compare(&atlas, &model, &req)?;
+        let model = CostModel::new(atlas.network(), Params::from_assumptions(&assumptions)?);
+        let c = compare::run(&atlas, &model, &req)?;
         println!("{scenario}: {} → {}", c.from.name, c.to.name);
         for r in &c.routes {
             let x = &r.route;

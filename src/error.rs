@@ -1,6 +1,16 @@
-//! The library's one error type.
+//! The library's one error type. Variants carry the ids and values a user needs to fix the
+//! input; they never name a command-line flag (the binary adds hints for its own flags).
 
 use std::fmt;
+
+/// What a [`Problem`] is, where a caller may be able to offer a remedy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A leg has no `mode` and no default mode was given ([`crate::network::LoadOptions`]).
+    MissingMode,
+    /// Anything else; the message says what.
+    Other,
+}
 
 /// One problem found while loading or validating a network, tied to a feature.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +21,8 @@ pub struct Problem {
     pub id: Option<String>,
     /// What is wrong, naming the property and value.
     pub message: String,
+    /// What kind of problem it is.
+    pub kind: ProblemKind,
 }
 
 impl fmt::Display for Problem {
@@ -25,12 +37,21 @@ impl fmt::Display for Problem {
 /// Everything that can go wrong in `corridor`, with the ids and values a user needs to fix it.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The input is not readable JSON or TOML, or not the expected document type.
-    #[error("{file}: {message}")]
-    Parse {
+    /// A document is not JSON.
+    #[error("{file}: not valid JSON")]
+    Json {
         /// File (or `<embedded network>`) being read.
         file: String,
-        /// The parser's message, with line and column where known.
+        /// The parser's error, with line and column.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A JSON document is not the expected GeoJSON object.
+    #[error("{file}: {message}")]
+    Parse {
+        /// File being read.
+        file: String,
+        /// What the document is instead.
         message: String,
     },
     /// The network has one or more problems; all are listed.
@@ -41,8 +62,23 @@ pub enum Error {
         /// Every problem found.
         problems: Vec<Problem>,
     },
+    /// A TOML data file (assumptions, corridors, profiles) is malformed or holds a value of the
+    /// wrong type or an unknown key.
+    #[error("{file}{}: {}{message}", location(*line, *column), key.as_ref().map(|k| format!("`{k}`: ")).unwrap_or_default())]
+    DataFile {
+        /// File being read.
+        file: String,
+        /// Line of the offending text, 1-based, where known.
+        line: Option<usize>,
+        /// Column, 1-based, where known.
+        column: Option<usize>,
+        /// Dotted key of the offending entry, where known.
+        key: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
     /// A place name matched no node.
-    #[error("unknown place {query:?}{}", suggest(suggestions))]
+    #[error("unknown place {query:?}{}", did_you_mean(suggestions))]
     UnknownPlace {
         /// What the user typed.
         query: String,
@@ -57,14 +93,12 @@ pub enum Error {
         /// `id (name)` of each match.
         candidates: Vec<String>,
     },
-    /// A name given to `--via` or `--avoid` is no corridor, passage, node, country or mode.
+    /// A name to pass or avoid is no corridor, passage, node, country or mode.
     #[error(
-        "unknown {role} {query:?}: not a corridor, passage, node, country or mode{}",
-        suggest(suggestions)
+        "unknown name {query:?}: not a corridor, passage, node, country or mode{}",
+        did_you_mean(suggestions)
     )]
     UnknownName {
-        /// `--via` or `--avoid`.
-        role: &'static str,
         /// What the user typed.
         query: String,
         /// Close names.
@@ -72,7 +106,7 @@ pub enum Error {
     },
     /// A `LON,LAT` place lies too far from every node.
     #[error(
-        "{lon},{lat} is {distance_km:.1} km from the nearest node {node:?}, beyond the {limit_km} km snap limit (raise it with --max-snap-km)"
+        "{lon},{lat} is {distance_km:.1} km from the nearest node {node:?}, beyond the {limit_km} km snap limit"
     )]
     SnapTooFar {
         /// Longitude given, degrees.
@@ -94,33 +128,78 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
+    /// The origin and the destination are the same node.
+    #[error("the origin {from:?} and the destination {to:?} are the same node ({node})")]
+    SameEnds {
+        /// The origin as given.
+        from: String,
+        /// The destination as given.
+        to: String,
+        /// The node both resolve to.
+        node: String,
+    },
+    /// A request carries more "must pass" requirements than the router supports.
+    #[error(
+        "{count} requirements (from the names to pass and corridor rules); at most {max} are supported"
+    )]
+    TooManyRequirements {
+        /// Requirements asked for.
+        count: usize,
+        /// The router's limit.
+        max: usize,
+    },
+    /// An analysis needs a given number of routes to compare with the reference.
+    #[error(
+        "this analysis compares the reference with exactly {expected} other corridor or passage; {given} given"
+    )]
+    WrongTargetCount {
+        /// How many it needs.
+        expected: usize,
+        /// How many were given.
+        given: usize,
+    },
     /// No route satisfies the request.
-    #[error("no route from {from} to {to}{}", if constraints.is_empty() { String::new() } else { format!(" {constraints}") })]
+    #[error("no route from {from} to {to}{}", if constraints.is_empty() { String::new() } else { format!(" {}", constraints.join(", ")) })]
     NoRoute {
         /// Origin node id.
         from: String,
         /// Destination node id.
         to: String,
         /// The restrictions in force, in words (may be empty).
-        constraints: String,
-    },
-    /// An assumptions or profile file is malformed.
-    #[error("{file}: {message}")]
-    Assumptions {
-        /// File being read.
-        file: String,
-        /// What is wrong, naming the key and value.
-        message: String,
+        constraints: Vec<String>,
+        /// True when legs under construction, planned or suspended were left out; including
+        /// them might give a route.
+        operational_only: bool,
     },
     /// An assumption key does not exist.
-    #[error("unknown assumption {key:?}{}", suggest(suggestions))]
+    #[error("unknown assumption {key:?}{}", did_you_mean(suggestions))]
     UnknownAssumption {
         /// The key asked for.
         key: String,
         /// Close keys.
         suggestions: Vec<String>,
     },
-    /// A corridors file is malformed or names something the network lacks.
+    /// An assumption value is outside what the model accepts.
+    #[error("{origin}: {key} = {value}: {reason}")]
+    InvalidAssumption {
+        /// Where the value came from (a file, a profile, an override).
+        origin: String,
+        /// The key.
+        key: String,
+        /// The value refused.
+        value: f64,
+        /// What the value must be.
+        reason: String,
+    },
+    /// An override is not `KEY=VALUE` with a number.
+    #[error("override {text:?}: {reason}")]
+    BadOverride {
+        /// The override as given.
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A corridor rule is malformed or names something the network lacks.
     #[error("{file}: corridor {corridor:?}: {message}")]
     Corridor {
         /// File being read.
@@ -138,9 +217,6 @@ pub enum Error {
         /// Profiles that exist.
         known: Vec<String>,
     },
-    /// A request is inconsistent (for example `--from` equals `--to`).
-    #[error("{0}")]
-    Request(String),
 }
 
 fn list(problems: &[Problem]) -> String {
@@ -151,7 +227,23 @@ fn list(problems: &[Problem]) -> String {
         .join("\n  ")
 }
 
-fn suggest(suggestions: &[String]) -> String {
+fn location(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(":{l}:{c}"),
+        (Some(l), None) => format!(":{l}"),
+        _ => String::new(),
+    }
+}
+
+/// `; did you mean "a", "b"?` for a list of suggestions, or nothing for none.
+///
+/// # Example
+/// ```
+/// assert_eq!(corridor::error::did_you_mean(&["Baku".into()]), "; did you mean \"Baku\"?");
+/// assert_eq!(corridor::error::did_you_mean(&[]), "");
+/// ```
+#[must_use]
+pub fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         String::new()
     } else {
@@ -172,6 +264,29 @@ impl Error {
     pub fn is_no_route(&self) -> bool {
         matches!(self, Error::NoRoute { .. })
     }
+
+    /// A TOML error of `file` (whose text is `text`), located by line and column.
+    pub(crate) fn toml(file: &str, text: &str, e: &toml::de::Error, key: Option<String>) -> Error {
+        let (line, column) = e.span().map_or((None, None), |s| {
+            let (l, c) = line_column(text, s.start);
+            (Some(l), Some(c))
+        });
+        Error::DataFile {
+            file: file.to_string(),
+            line,
+            column,
+            key,
+            message: e.message().to_string(),
+        }
+    }
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// Result with the crate's [`Error`].

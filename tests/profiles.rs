@@ -1,7 +1,8 @@
 //! Each profile reproduces its study: the model under the profile lands within 15 % of every
 //! published time and cost the profile lists (data/profiles.toml names the sources).
 
-use corridor::profile::{Profiles, check};
+use corridor::model::Profiles;
+use corridor::questions::reproduce;
 use corridor::{Assumptions, Atlas};
 
 /// Largest accepted gap between the model and a published figure.
@@ -18,8 +19,9 @@ fn every_profile_lands_within_15_percent_of_its_study() {
     let profiles = Profiles::embedded().unwrap();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for p in &profiles.list {
-        let c = check(&atlas, &defaults, p).unwrap_or_else(|e| panic!("profile {}: {e}", p.name));
+    for p in profiles.list() {
+        let c = reproduce::run(&atlas, &defaults, p)
+            .unwrap_or_else(|e| panic!("profile {}: {e}", p.name));
         for r in &c.results {
             if let Some(days) = r.published_days {
                 checked += 1;

@@ -1,4 +1,7 @@
-//! README.md starts with the two set-up commands, and .ci/run runs the README's test command.
+//! README.md starts with the two set-up commands, .ci/run runs the README's test command, and
+//! the README's sample output is what the first command prints.
+
+use std::process::Command;
 
 const README: &str = include_str!("../README.md");
 const CI: &str = include_str!("../.ci/run");
@@ -22,5 +25,38 @@ fn ci_runs_the_readme_test_command() {
     assert!(
         CI.lines().any(|l| l.trim() == "cargo test"),
         ".ci/run must run `cargo test`"
+    );
+}
+
+/// The text block that follows `marker` in the README.
+fn block_after(marker: &str) -> String {
+    let rest = README
+        .split(marker)
+        .nth(1)
+        .unwrap_or_else(|| panic!("README.md has no {marker:?}"));
+    let body = rest
+        .split("```text\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("a ```text block follows");
+    format!("{body}\n")
+}
+
+#[test]
+fn readme_sample_output_is_the_real_output() {
+    let out = Command::new(env!("CARGO_BIN_EXE_route"))
+        .args(["compare", "--via", "suez"])
+        .output()
+        .expect("run route");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let real = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        block_after("With the default assumptions the first command prints:"),
+        real,
+        "README.md's sample output differs from `route compare --via suez`"
     );
 }

@@ -1,9 +1,8 @@
 //! Whatever the input, loading and routing return a value or an error, never a panic.
 
-use corridor::assess::{CostModel, Objective, Params};
-use corridor::corridor::Corridors;
+use corridor::model::{CostModel, Objective, Params, report};
 use corridor::network::{LoadOptions, Mode, parse_network};
-use corridor::router::{Restrictions, Router};
+use corridor::routing::{Corridors, Restrictions, Router};
 use corridor::{Assumptions, Atlas};
 use proptest::prelude::*;
 
@@ -51,16 +50,16 @@ proptest! {
         let net = parse_network(&text, "fuzz", &LoadOptions::default()).unwrap();
         let atlas = Atlas::new(net, Corridors::default());
         let params = Params::from_assumptions(&Assumptions::embedded().unwrap()).unwrap();
-        let model = CostModel::new(&atlas.network, params);
+        let model = CostModel::new(atlas.network(), params);
         let objective = [Objective::Time, Objective::Distance, Objective::Cost, Objective::Co2e][by as usize];
         let mut router = Router::new();
-        let n = u32::try_from(atlas.network.nodes.len()).unwrap();
+        let n = u32::try_from(atlas.network().nodes().len()).unwrap();
         for a in 0..n.min(5) {
             for b in 0..n.min(5) {
                 let from = corridor::network::NodeIx(a);
                 let to = corridor::network::NodeIx(b);
-                if let Some(p) = router.shortest(&atlas.graph, &model.weigher(objective), from, to, &[], &Restrictions::default()) {
-                    let r = corridor::report::build(&model, &p, String::new(), None, objective.as_str());
+                if let Some(p) = router.shortest(atlas.graph(), &model.weigher(objective), from, to, &[], &Restrictions::default()) {
+                    let r = report::build(&model, &p, String::new(), None, objective);
                     prop_assert!((objective.pick(&r.metrics()) - p.weight).abs() < 1e-6 * p.weight.max(1.0));
                 }
             }

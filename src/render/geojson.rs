@@ -5,13 +5,13 @@
 
 use std::io::{self, Write};
 
-use geo::LineString;
-use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject};
+use geojson::{Feature, FeatureCollection, Geometry, JsonObject};
 use serde_json::{Value, json};
 
-use crate::compare::Comparison;
-use crate::network::{Mode, Network, NodeKind, Status, normalize_lon};
-use crate::report::RouteReport;
+use crate::model::RouteReport;
+use crate::network::export::{self, Element, line_geometry, point_geometry};
+use crate::network::{Leg, Mode, Network, Node, NodeKind, Status};
+use crate::questions::compare::Comparison;
 
 /// simplestyle colour of a mode.
 #[must_use]
@@ -22,64 +22,6 @@ pub fn mode_colour(mode: Mode) -> &'static str {
         Mode::Road => "#ff7f00",
         Mode::Ferry => "#6a3d9a",
     }
-}
-
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
-}
-
-/// Splits a line into parts that do not cross the antimeridian, longitudes normalised to
-/// −180…180 and rounded to 6 decimals. A segment spanning more than 180° of longitude is taken
-/// to cross ±180°; the crossing latitude is interpolated linearly.
-#[must_use]
-pub fn split_antimeridian(line: &LineString<f64>) -> Vec<Vec<[f64; 2]>> {
-    let mut parts: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
-    let mut prev: Option<(f64, f64)> = None;
-    for c in line.coords() {
-        let (lon, lat) = (normalize_lon(c.x), c.y);
-        if let Some((plon, plat)) = prev {
-            let d = lon - plon;
-            if d.abs() > 180.0 {
-                // Crossing: east edge when going east past +180, else west edge.
-                let (edge, other) = if d < 0.0 {
-                    (180.0, -180.0)
-                } else {
-                    (-180.0, 180.0)
-                };
-                let span = 360.0 - d.abs();
-                let t = (edge - plon).abs() / span;
-                let cross_lat = plat + (lat - plat) * t;
-                parts
-                    .last_mut()
-                    .expect("non-empty")
-                    .push([edge, round6(cross_lat)]);
-                parts.push(vec![[other, round6(cross_lat)]]);
-            }
-        }
-        parts
-            .last_mut()
-            .expect("non-empty")
-            .push([round6(lon), round6(lat)]);
-        prev = Some((lon, lat));
-    }
-    parts.retain(|p| p.len() >= 2);
-    parts
-}
-
-fn line_geometry(line: &LineString<f64>) -> Geometry {
-    let mut parts = split_antimeridian(line);
-    if parts.len() == 1 {
-        Geometry::new(GeometryValue::new_line_string(parts.remove(0)))
-    } else {
-        Geometry::new(GeometryValue::new_multi_line_string(parts))
-    }
-}
-
-fn point_geometry(lon: f64, lat: f64) -> Geometry {
-    Geometry::new(GeometryValue::new_point([
-        round6(normalize_lon(lon)),
-        round6(lat),
-    ]))
 }
 
 fn feature(geometry: Geometry, props: Value) -> Feature {
@@ -130,7 +72,7 @@ fn route_features(r: &RouteReport, out: &mut Vec<Feature>) {
                 "passages": l.passages,
                 "stroke": mode_colour(l.mode),
                 "stroke-width": 4,
-                "stroke-opacity": if l.status == Status::Operational.as_str() { 0.9 } else { 0.45 },
+                "stroke-opacity": if l.status == Status::Operational { 0.9 } else { 0.45 },
                 "title": title,
                 "description": description,
             }),
@@ -200,119 +142,74 @@ pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
 /// # Errors
 /// I/O errors of the writer.
 pub fn network(net: &Network, w: &mut impl Write) -> io::Result<()> {
-    let mut features = Vec::with_capacity(net.nodes.len() + net.legs.len());
-    for l in &net.legs {
-        let name = l
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("{} – {}", net.node(l.from).name, net.node(l.to).name));
-        let operational = l.status == Status::Operational;
-        let mut props = json!({
-            "id": l.id,
-            "name": name,
-            "from": net.node(l.from).id,
-            "to": net.node(l.to).id,
-            "mode": l.mode,
-            "status": l.status.as_str(),
-            "countries": l.countries,
-            "length_km": round2(l.length_km),
-            "stroke": mode_colour(l.mode),
-            "stroke-width": if operational { 3 } else { 2 },
-            "stroke-opacity": if operational { 0.9 } else { 0.35 },
-            "title": name,
-            "description": format!(
-                "{} · {} · {} · {:.0} km{} · source: {}",
-                name,
-                l.mode,
-                l.status.as_str(),
-                l.length_km,
-                l.gauge_mm.map(|g| format!(" · gauge {g} mm")).unwrap_or_default(),
-                l.source.as_deref().unwrap_or("—")
-            ),
-        });
-        let obj = props.as_object_mut().expect("object");
-        if let Some(g) = l.gauge_mm {
-            obj.insert("gauge_mm".into(), json!(g));
-        }
-        if !l.passages.is_empty() {
-            obj.insert("passages".into(), json!(l.passages));
-        }
-        if let Some(p) = l.published_km {
-            obj.insert("published_km".into(), json!(p));
-        }
-        features.push(feature(line_geometry(&l.geometry), props));
-    }
-    for n in &net.nodes {
-        let colour = match n.kind {
-            NodeKind::Port => "#1f78b4",
-            NodeKind::Border => "#33a02c",
-            NodeKind::Passage => "#a6cee3",
-            NodeKind::Junction => "#bbbbbb",
-            _ => "#e31a1c",
-        };
-        let mut props: JsonObject = JsonObject::new();
-        props.insert("id".into(), json!(n.id));
-        props.insert("name".into(), json!(n.name));
-        props.insert("kind".into(), json!(n.kind.as_str()));
-        if let Some(c) = &n.country {
-            props.insert("country".into(), json!(c));
-        }
-        if let Some(l) = &n.locode {
-            props.insert("locode".into(), json!(l));
-        }
-        props.insert("marker-color".into(), json!(colour));
-        props.insert(
-            "marker-size".into(),
-            json!(if n.kind == NodeKind::Junction {
-                "small"
-            } else {
-                "medium"
-            }),
-        );
-        props.insert("title".into(), json!(n.name));
-        props.insert(
-            "description".into(),
-            json!(format!(
-                "{} · {}{}{} · source: {}",
-                n.name,
-                n.kind.as_str(),
-                n.country
-                    .as_ref()
-                    .map(|c| format!(" · {c}"))
-                    .unwrap_or_default(),
-                n.locode
-                    .as_ref()
-                    .map(|c| format!(" · {c}"))
-                    .unwrap_or_default(),
-                n.source.as_deref().unwrap_or("—")
-            )),
-        );
-        features.push(Feature {
-            geometry: Some(point_geometry(n.position.x(), n.position.y())),
-            properties: Some(props),
-            ..Feature::default()
-        });
-    }
+    let features = export::features(net, |e, props| match e {
+        Element::Leg(l, name) => style_leg(l, name, props),
+        Element::Node(n) => style_node(n, props),
+    });
     write_collection(features, w)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn style_leg(l: &Leg, name: &str, props: &mut JsonObject) {
+    let operational = l.status == Status::Operational;
+    props.insert("stroke".into(), json!(mode_colour(l.mode)));
+    props.insert(
+        "stroke-width".into(),
+        json!(if operational { 3 } else { 2 }),
+    );
+    props.insert(
+        "stroke-opacity".into(),
+        json!(if operational { 0.9 } else { 0.35 }),
+    );
+    props.insert("title".into(), json!(name));
+    props.insert(
+        "description".into(),
+        json!(format!(
+            "{} · {} · {} · {:.0} km{} · source: {}",
+            name,
+            l.mode,
+            l.status.as_str(),
+            l.length_km,
+            l.gauge_mm
+                .map(|g| format!(" · gauge {g} mm"))
+                .unwrap_or_default(),
+            l.source.as_deref().unwrap_or("—")
+        )),
+    );
+}
 
-    #[test]
-    fn lines_crossing_the_antimeridian_are_cut() {
-        let parts = split_antimeridian(&LineString::from(vec![(170.0, 40.0), (-170.0, 50.0)]));
-        assert_eq!(
-            parts,
-            vec![
-                vec![[170.0, 40.0], [180.0, 45.0]],
-                vec![[-180.0, 45.0], [-170.0, 50.0]]
-            ]
-        );
-        let unwrapped = split_antimeridian(&LineString::from(vec![(179.0, 0.0), (181.0, 0.0)]));
-        assert_eq!(unwrapped.len(), 2);
-        let plain = split_antimeridian(&LineString::from(vec![(10.1234567891, 1.0), (11.0, 2.0)]));
-        assert_eq!(plain, vec![vec![[10.123457, 1.0], [11.0, 2.0]]]);
-    }
+fn style_node(n: &Node, props: &mut JsonObject) {
+    let colour = match n.kind {
+        NodeKind::Port => "#1f78b4",
+        NodeKind::Border => "#33a02c",
+        NodeKind::Passage => "#a6cee3",
+        NodeKind::Junction => "#bbbbbb",
+        _ => "#e31a1c",
+    };
+    props.insert("marker-color".into(), json!(colour));
+    props.insert(
+        "marker-size".into(),
+        json!(if n.kind == NodeKind::Junction {
+            "small"
+        } else {
+            "medium"
+        }),
+    );
+    props.insert("title".into(), json!(n.name));
+    props.insert(
+        "description".into(),
+        json!(format!(
+            "{} · {}{}{} · source: {}",
+            n.name,
+            n.kind.as_str(),
+            n.country
+                .as_ref()
+                .map(|c| format!(" · {c}"))
+                .unwrap_or_default(),
+            n.locode
+                .as_ref()
+                .map(|c| format!(" · {c}"))
+                .unwrap_or_default(),
+            n.source.as_deref().unwrap_or("—")
+        )),
+    );
 }

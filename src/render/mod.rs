@@ -1,28 +1,12 @@
-//! Output: tables for people, JSON for scripts, GeoJSON for maps. Renderers write to any
-//! `io::Write`; the binary decides where the bytes go.
+//! Stage 5, rendering: one module per output kind, each writing to any `io::Write`; the
+//! binary decides where the bytes go.
+//!
+//! - [`table`]: tables for people (comfy-table, wrapped at word boundaries).
+//! - [`json`]: one JSON value for scripts (schema in docs/json.md).
+//! - [`geojson`]: RFC 7946 FeatureCollections styled for geojson.io.
+//! - [`map`]: SVG maps over Natural Earth land.
 
 pub mod geojson;
+pub mod json;
+pub mod map;
 pub mod table;
-
-use std::io::{self, Write};
-
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    /// A readable table.
-    #[default]
-    Table,
-    /// One JSON object.
-    Json,
-    /// An RFC 7946 FeatureCollection with simplestyle properties.
-    Geojson,
-}
-
-/// Writes any serialisable value as pretty JSON followed by a newline.
-///
-/// # Errors
-/// I/O errors of the writer.
-pub fn json<T: serde::Serialize>(value: &T, w: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
-    writeln!(w)
-}

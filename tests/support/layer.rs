@@ -224,7 +224,7 @@ impl Layer {
     /// bounding box contains it. `None` outside every polygon (or exactly on a boundary).
     pub fn locate(&self, c: Coord<f64>) -> Option<usize> {
         self.boxes
-            .locate_all_at_point([c.x, c.y])
+            .locate_all_at_point(&[c.x, c.y])
             .find(|b| self.polygons[b.data].contains(&c))
             .map(|b| self.owner[b.data])
     }
@@ -245,7 +245,7 @@ impl Layer {
         let env = AABB::from_corners([p.x, p.y], [q.x, q.y]);
         let mut ts: Vec<f64> = Vec::new();
         let (x0, x1, y0, y1) = (p.x.min(q.x), p.x.max(q.x), p.y.min(q.y), p.y.max(q.y));
-        for run in self.runs.locate_in_envelope_intersecting(env) {
+        for run in self.runs.locate_in_envelope_intersecting(&env) {
             let start = run.start as usize;
             for w in self.vertices[start..=start + run.edges as usize].windows(2) {
                 let (a, b) = (w[0], w[1]);

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use corridor::network::Leg;
-use corridor::validate::PUBLISHED_TOLERANCE;
+use corridor::questions::validate::PUBLISHED_TOLERANCE;
 use layer::Layer;
 
 /// The Natural Earth reference data of `data/naturalearth/`.
@@ -131,7 +131,7 @@ pub fn test_leg(
     });
     let net =
         parse_network(&fc.to_string(), "<test>", &LoadOptions::default()).expect("test leg loads");
-    net.legs.into_iter().next().expect("one leg")
+    net.into_parts().1.into_iter().next().expect("one leg")
 }
 
 #[cfg(test)]

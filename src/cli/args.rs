@@ -1,0 +1,302 @@
+//! Command-line arguments (clap), as close to the flags as possible; [`super::config`] turns
+//! them into a validated configuration. No clap type reaches the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use corridor::model::{Metric, Objective};
+use corridor::network::Mode;
+use corridor::routing::places::DEFAULT_MAX_SNAP_KM;
+
+/// Multimodal freight routes over a GeoJSON network: the International North–South Transport
+/// Corridor (INSTC) against Suez and the Cape, by distance, time, cost and CO2e.
+#[derive(Debug, Parser)]
+#[command(name = "route", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Where the data and assumptions come from (options of every command).
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Network GeoJSON file (default: the embedded INSTC network)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub network: Option<PathBuf>,
+    /// Corridors TOML file (default: the embedded corridors)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub corridors: Option<PathBuf>,
+    /// Assumptions TOML file replacing the embedded one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub assumptions: Option<PathBuf>,
+    /// Profiles TOML file replacing the embedded one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub profiles: Option<PathBuf>,
+    /// Apply a named profile (e.g. comcec-2017, run-2016) before any --set
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Override an assumption, e.g. --set dwell.port_call=36 (repeatable)
+    #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Mode for legs of --network that have no `mode` property
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    pub default_mode: Option<ModeArg>,
+    /// Route over legs under construction, planned or suspended as well
+    #[arg(long, global = true)]
+    pub include_planned: bool,
+    /// Refuse to snap a LON,LAT place to a node farther than this, km
+    #[arg(long, global = true, default_value_t = DEFAULT_MAX_SNAP_KM, value_name = "KM")]
+    pub max_snap_km: f64,
+    /// Cargo mass per TEU for emissions, tonnes (default: cargo.tonnes_per_teu); routes also
+    /// report kg CO2e per tonne
+    #[arg(long, global = true, value_name = "T")]
+    pub cargo_tonnes: Option<f64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare the INSTC with the best route through each --via corridor or passage
+    Compare(CompareArgs),
+    /// Find one route, leg by leg
+    Find(FindArgs),
+    /// Rank the assumptions by how much they swing the INSTC-versus-other difference
+    Sensitivity(SensitivityArgs),
+    /// List nodes, legs, corridors or passages of the network
+    List(ListArgs),
+    /// Check the network, corridors and assumptions; exit 2 if anything is wrong
+    Validate,
+    /// Write the whole network as styled GeoJSON (for geojson.io)
+    Export,
+    /// List every assumption with its value, range, unit and source
+    Assumptions(AssumptionsArgs),
+    /// Each profile's published results beside the model under the profile and the defaults
+    Profiles(ProfilesArgs),
+}
+
+/// What a route must pass and avoid, and what it minimises.
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// Place the route must use: corridor, passage, node, country or mode (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub via: Vec<String>,
+    /// Passage, node, country, mode or corridor the route must not use (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// What to minimise
+    #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
+    pub by: ByArg,
+}
+
+/// The ends and the reference corridor of a comparison (`compare`, `sensitivity`).
+#[derive(Debug, Args)]
+pub struct ComparedEnds {
+    /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "nhava-sheva",
+        value_name = "PLACE"
+    )]
+    pub from: String,
+    /// Destination, as --from
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "moscow",
+        value_name = "PLACE"
+    )]
+    pub to: String,
+    /// Corridor every route is compared with
+    #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
+    pub reference: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub ends: ComparedEnds,
+    /// Monte Carlo: draw the ranged assumptions N times and report P10/P50/P90
+    #[arg(long, value_name = "N")]
+    pub samples: Option<usize>,
+    /// Seed of the Monte Carlo draws (same seed, same numbers)
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
+    #[command(flatten)]
+    pub route: RouteArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+}
+
+/// Formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Json,
+    Geojson,
+}
+
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
+    #[arg(long, allow_hyphen_values = true, value_name = "PLACE")]
+    pub from: String,
+    /// Destination, as --from
+    #[arg(long, allow_hyphen_values = true, value_name = "PLACE")]
+    pub to: String,
+    #[command(flatten)]
+    pub route: RouteArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FindFormat::Table)]
+    pub format: FindFormat,
+}
+
+/// Formats of `find`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindFormat {
+    Table,
+    Json,
+    Geojson,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub ends: ComparedEnds,
+    /// The corridor or passage set against the reference
+    #[arg(long, default_value = "suez", value_name = "NAME")]
+    pub via: String,
+    /// Passage, node, country, mode or corridor no route may use (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// What the difference is measured in
+    #[arg(long, value_enum, default_value_t = MetricArg::Time)]
+    pub metric: MetricArg,
+    /// Routes are chosen by
+    #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
+    pub by: ByArg,
+    /// Rows to show
+    #[arg(long, default_value_t = 15)]
+    pub top: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = SensitivityFormat::Table)]
+    pub format: SensitivityFormat,
+}
+
+/// Formats of `sensitivity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SensitivityFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_enum)]
+    pub what: ListWhat,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Formats of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListWhat {
+    Nodes,
+    Legs,
+    Corridors,
+    Passages,
+}
+
+#[derive(Debug, Args)]
+pub struct AssumptionsArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AssumptionsFormat::Table)]
+    pub format: AssumptionsFormat,
+}
+
+/// Formats of `assumptions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AssumptionsFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfilesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ProfilesFormat::Table)]
+    pub format: ProfilesFormat,
+}
+
+/// Formats of `profiles`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfilesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MetricArg {
+    Time,
+    Cost,
+    Co2e,
+}
+
+impl From<MetricArg> for Metric {
+    fn from(m: MetricArg) -> Self {
+        match m {
+            MetricArg::Time => Metric::Time,
+            MetricArg::Cost => Metric::Cost,
+            MetricArg::Co2e => Metric::Co2e,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ModeArg {
+    Sea,
+    Rail,
+    Road,
+    Ferry,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Mode {
+        match m {
+            ModeArg::Sea => Mode::Sea,
+            ModeArg::Rail => Mode::Rail,
+            ModeArg::Road => Mode::Road,
+            ModeArg::Ferry => Mode::Ferry,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ByArg {
+    Time,
+    Distance,
+    Cost,
+    Co2e,
+}
+
+impl From<ByArg> for Objective {
+    fn from(b: ByArg) -> Objective {
+        match b {
+            ByArg::Time => Objective::Time,
+            ByArg::Distance => Objective::Distance,
+            ByArg::Cost => Objective::Cost,
+            ByArg::Co2e => Objective::Co2e,
+        }
+    }
+}

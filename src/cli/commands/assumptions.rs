@@ -1,0 +1,20 @@
+//! `route assumptions`: every assumption with value, range, unit and source.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use corridor::render;
+
+use crate::cli::Status;
+use crate::cli::args::{AssumptionsArgs, AssumptionsFormat};
+use crate::cli::config::Config;
+
+pub fn run(config: &Config, args: &AssumptionsArgs, out: &mut impl Write) -> Result<Status> {
+    let a = &config.assumptions;
+    match args.format {
+        AssumptionsFormat::Json => render::json::write(&a.params(), out)?,
+        AssumptionsFormat::Table => render::table::assumptions(a, out)?,
+    }
+    Ok(Status::Ok)
+}

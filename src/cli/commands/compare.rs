@@ -1,0 +1,73 @@
+//! `route compare`: the INSTC beside the best route through each other corridor.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+
+use corridor::questions::compare::{self, Comparison, Request};
+use corridor::questions::montecarlo::{self, Draws};
+use corridor::render;
+
+use crate::cli::Status;
+use crate::cli::args::{CompareArgs, CompareFormat};
+use crate::cli::config::Config;
+
+/// Most Monte Carlo draws: every draw is kept for the percentiles (32 bytes per route).
+const MAX_SAMPLES: usize = 5_000_000;
+
+pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<Status> {
+    let atlas = config.atlas()?;
+    let model = config.model()?;
+    let ends = config.ends(&args.ends.from, &args.ends.to)?;
+    let reference = config
+        .targets(std::slice::from_ref(&args.ends.reference), "--reference")?
+        .remove(0);
+    let req = Request {
+        from: ends.from,
+        to: ends.to,
+        reference,
+        others: config.targets(&args.route.via, "--via")?,
+        avoid: config.targets(&args.route.avoid, "--avoid")?,
+        objective: args.route.by.into(),
+        include_planned: config.include_planned,
+    };
+    if let Some(samples) = args.samples
+        && (samples == 0 || samples > MAX_SAMPLES)
+    {
+        bail!("--samples {samples}: give between 1 and {MAX_SAMPLES} draws");
+    }
+    let mut c = compare::run(atlas, &model, &req)?;
+    if let Some(samples) = args.samples {
+        c.uncertainty = Some(uncertainty(config, &c, samples, args.seed)?);
+    }
+    match args.format {
+        CompareFormat::Table => render::table::comparison(&c, out)?,
+        CompareFormat::Json => render::json::write(&c, out)?,
+        CompareFormat::Geojson => render::geojson::comparison(&c, out)?,
+    }
+    Ok(Status::Ok)
+}
+
+fn uncertainty(
+    config: &Config,
+    c: &Comparison,
+    samples: usize,
+    seed: u64,
+) -> Result<montecarlo::Uncertainty> {
+    let bar = indicatif::ProgressBar::new(samples as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} draws ({eta})")
+            .expect("valid template"),
+    );
+    bar.set_message("Monte Carlo");
+    let u = montecarlo::run(
+        config.atlas()?.network(),
+        &config.assumptions,
+        config.cargo_tonnes,
+        c,
+        Draws { samples, seed },
+        |done| bar.set_position(done as u64),
+    )?;
+    bar.finish_and_clear();
+    Ok(u)
+}

@@ -1,0 +1,15 @@
+//! `route export`: the whole network as styled GeoJSON.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use corridor::render;
+
+use crate::cli::Status;
+use crate::cli::config::Config;
+
+pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
+    render::geojson::network(config.atlas()?.network(), out)?;
+    Ok(Status::Ok)
+}

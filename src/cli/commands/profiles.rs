@@ -1,0 +1,29 @@
+//! `route profiles`: each profile's published results beside the model.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use corridor::questions::reproduce;
+use corridor::render;
+
+use crate::cli::Status;
+use crate::cli::args::{ProfilesArgs, ProfilesFormat};
+use crate::cli::config::Config;
+
+pub fn run(config: &Config, args: &ProfilesArgs, out: &mut impl Write) -> Result<Status> {
+    let atlas = config.atlas()?;
+    // The baseline is the assumptions file with --set applied, without --profile.
+    let checks = config
+        .profiles
+        .list()
+        .iter()
+        .filter(|p| config.profile.as_ref().is_none_or(|n| *n == p.name))
+        .map(|p| reproduce::run(atlas, &config.base_assumptions, p))
+        .collect::<corridor::Result<Vec<_>>>()?;
+    match args.format {
+        ProfilesFormat::Json => render::json::write(&checks, out)?,
+        ProfilesFormat::Table => render::table::profiles(&checks, out)?,
+    }
+    Ok(Status::Ok)
+}

@@ -1,0 +1,41 @@
+//! `route sensitivity`: the assumptions ranked by how far they swing a difference.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use corridor::questions::compare::Request;
+use corridor::questions::sensitivity;
+use corridor::render;
+
+use crate::cli::Status;
+use crate::cli::args::{SensitivityArgs, SensitivityFormat};
+use crate::cli::config::Config;
+
+pub fn run(config: &Config, args: &SensitivityArgs, out: &mut impl Write) -> Result<Status> {
+    let atlas = config.atlas()?;
+    let ends = config.ends(&args.ends.from, &args.ends.to)?;
+    let req = Request {
+        from: ends.from,
+        to: ends.to,
+        reference: config
+            .targets(std::slice::from_ref(&args.ends.reference), "--reference")?
+            .remove(0),
+        others: config.targets(std::slice::from_ref(&args.via), "--via")?,
+        avoid: config.targets(&args.avoid, "--avoid")?,
+        objective: args.by.into(),
+        include_planned: config.include_planned,
+    };
+    let s = sensitivity::run(
+        atlas,
+        &config.assumptions,
+        config.cargo_tonnes,
+        &req,
+        args.metric.into(),
+    )?;
+    match args.format {
+        SensitivityFormat::Json => render::json::write(&s, out)?,
+        SensitivityFormat::Table => render::table::sensitivity(&s, args.top, out)?,
+    }
+    Ok(Status::Ok)
+}

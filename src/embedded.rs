@@ -1,0 +1,50 @@
+//! The data compiled into the library: the network, corridors, assumptions and profiles of
+//! `data/`, and what build.rs prepared from them for a fast start.
+
+use crate::error::Result;
+use crate::network::{LoadOptions, Network};
+
+/// The embedded network (`data/network.geojson`).
+pub const NETWORK: &str = include_str!("../data/network.geojson");
+/// The embedded corridors (`data/corridors.toml`).
+pub const CORRIDORS: &str = include_str!("../data/corridors.toml");
+/// The embedded assumptions (`data/assumptions.toml`).
+pub const ASSUMPTIONS: &str = include_str!("../data/assumptions.toml");
+/// The embedded profiles (`data/profiles.toml`).
+pub const PROFILES: &str = include_str!("../data/profiles.toml");
+
+/// Names the embedded files go by in messages.
+pub const NETWORK_NAME: &str = "<embedded network>";
+/// See [`NETWORK_NAME`].
+pub const CORRIDORS_NAME: &str = "<embedded corridors>";
+/// See [`NETWORK_NAME`].
+pub const ASSUMPTIONS_NAME: &str = "<embedded assumptions>";
+/// See [`NETWORK_NAME`].
+pub const PROFILES_NAME: &str = "<embedded profiles>";
+
+include!(concat!(env!("OUT_DIR"), "/embedded_lengths.rs"));
+include!(concat!(env!("OUT_DIR"), "/embedded_params.rs"));
+
+/// Loads the embedded network, with leg lengths precomputed at build time (build.rs).
+///
+/// # Errors
+/// Only if the embedded data is broken, which the test suite rules out.
+pub fn network(options: &LoadOptions) -> Result<Network> {
+    crate::network::parse_measured(NETWORK, NETWORK_NAME, options, Some(&EMBEDDED_LENGTHS_KM))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::parse_network;
+
+    #[test]
+    fn precomputed_lengths_are_the_geodesic_lengths() {
+        let cached = network(&LoadOptions::default()).unwrap();
+        let measured = parse_network(NETWORK, "n", &LoadOptions::default()).unwrap();
+        assert_eq!(EMBEDDED_LENGTHS_KM.len(), measured.legs().len());
+        for (a, b) in cached.legs().iter().zip(measured.legs()) {
+            assert_eq!(a.length_km.to_bits(), b.length_km.to_bits(), "leg {}", a.id);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The cost model on the fixture network with round-number assumptions.
+
+use super::pricing::{self, Repricing};
+use super::*;
+use crate::network::{LoadOptions, parse_network};
+use crate::routing::{Atlas, Corridors, Restrictions, Router};
+
+const ASSUMPTIONS: &str = include_str!("../../tests/fixtures/round-assumptions.toml");
+
+fn mini() -> Atlas {
+    let net = parse_network(
+        include_str!("../../tests/fixtures/mini.geojson"),
+        "mini",
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    Atlas::new(net, Corridors::default())
+}
+
+fn params() -> Params {
+    Params::from_assumptions(&Assumptions::parse(ASSUMPTIONS, "round").unwrap()).unwrap()
+}
+
+#[test]
+fn stops_charge_port_calls_mode_changes_gauge_breaks_and_borders() {
+    let atlas = mini();
+    let net = atlas.network();
+    let model = CostModel::new(net, params());
+    let (from, to) = (
+        net.node_by_id("alpha").unwrap(),
+        net.node_by_id("omega").unwrap(),
+    );
+    let blocked: Vec<bool> = net.legs().iter().map(|l| l.id != "s2").collect();
+    let overland = Restrictions {
+        leg_allowed: blocked,
+        node_allowed: vec![],
+    };
+    let mut router = Router::new();
+    let path = router
+        .shortest(
+            atlas.graph(),
+            &model.weigher(Objective::Time),
+            from,
+            to,
+            &[],
+            &overland,
+        )
+        .unwrap();
+    let r = report::build(&model, &path, "t".into(), None, Objective::Time);
+    let ids: Vec<&str> = r.legs.iter().map(|l| l.id.as_str()).collect();
+    // The road (2 mode changes, 19 h driving) beats rail at 240 km/day plus a gauge change.
+    assert_eq!(ids, ["s1", "r1", "d1", "r4"]);
+    let reasons: Vec<(String, Vec<StopReason>)> = r
+        .stops
+        .iter()
+        .map(|s| (s.node.clone(), s.reasons.clone()))
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            ("alpha".to_string(), vec![StopReason::PortCall]),
+            ("beta".to_string(), vec![StopReason::PortCall]),
+            ("gamma".to_string(), vec![StopReason::ModeChange]),
+            ("delta".to_string(), vec![StopReason::ModeChange]),
+        ]
+    );
+    // IN → IR by sea, IR → AZ inside d1, AZ → RU inside r4.
+    assert_eq!(r.borders, 3);
+    assert_eq!(r.transfers, 3);
+    assert_eq!(r.countries, ["IN", "IR", "AZ", "RU"]);
+    // Totals equal what the router minimised and the sum of legs and stops.
+    assert!((r.time_hours - path.weight).abs() < 1e-9);
+    let repriced = price_path(
+        &Repricing {
+            params: model.params(),
+            network: net,
+        },
+        net,
+        &path,
+        |_| {},
+    );
+    assert!((repriced.hours - r.time_hours).abs() < 1e-9);
+    let legs: f64 = r.legs.iter().map(|l| l.time_hours).sum();
+    assert!((legs + r.stop_hours - r.time_hours).abs() < 1e-9);
+
+    // Without the road the rail line under construction is used: a break of gauge at delta.
+    let mut allowed = vec![true; net.legs().len()];
+    allowed[net.leg_by_id("d1").unwrap().ix()] = false;
+    allowed[net.leg_by_id("s2").unwrap().ix()] = false;
+    let path = router
+        .shortest(
+            atlas.graph(),
+            &model.weigher(Objective::Time),
+            from,
+            to,
+            &[],
+            &Restrictions {
+                leg_allowed: allowed,
+                node_allowed: vec![],
+            },
+        )
+        .unwrap();
+    let r = report::build(&model, &path, "t".into(), None, Objective::Time);
+    let delta = r.stops.iter().find(|s| s.node == "delta").unwrap();
+    assert_eq!(delta.reasons, [StopReason::GaugeChange]);
+    assert!(!r.stops.iter().any(|s| s.node == "gamma"));
+}
+
+#[test]
+fn leg_time_is_distance_over_speed_plus_inner_borders() {
+    let atlas = mini();
+    let net = atlas.network();
+    let p = params();
+    let leg = |id: &str| net.leg(net.leg_by_id(id).unwrap());
+    // Round numbers from the fixture: sea 10 kn, rail 480 km/day (IR 240), road 50 km/h for
+    // 10 h a day, border 10 h (road) / 5 h (rail).
+    let s1 = leg("s1");
+    assert!((pricing::leg(&p, s1).hours - s1.length_km / (10.0 * KM_PER_NM)).abs() < 1e-9);
+    let r1 = leg("r1");
+    assert!((pricing::leg(&p, r1).hours - r1.length_km / 240.0 * 24.0).abs() < 1e-9);
+    let d1 = leg("d1");
+    assert!((pricing::leg(&p, d1).hours - (d1.length_km / 50.0 * 24.0 / 10.0 + 10.0)).abs() < 1e-9);
+    let r4 = leg("r4");
+    assert!((pricing::leg(&p, r4).hours - (r4.length_km / 480.0 * 24.0 + 5.0)).abs() < 1e-9);
+    // Cost: rate × km (+ border fee inside land legs); passage toll on s3.
+    assert!((pricing::leg(&p, r1).usd - r1.length_km * 0.5).abs() < 1e-9);
+    let s3 = leg("s3");
+    assert!((pricing::leg(&p, s3).usd - (s3.length_km * 0.1 + 1000.0)).abs() < 1e-9);
+    assert!((pricing::leg(&p, s3).hours - (s3.length_km / (10.0 * KM_PER_NM) + 24.0)).abs() < 1e-9);
+    // Emissions: km × factor × t/TEU.
+    assert!((pricing::leg(&p, r4).co2e_kg - r4.length_km * 0.01 * 10.0).abs() < 1e-9);
+    assert!((pricing::leg(&p, r1).co2e_kg - r1.length_km * 0.03 * 10.0).abs() < 1e-9);
+}

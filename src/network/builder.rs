@@ -1,0 +1,495 @@
+//! Turning decoded features into a checked [`Network`]: every property typed and checked,
+//! ids unique, positions in range, leg ends tied to their nodes; every problem collected with
+//! the feature's index and id.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
+
+use geo::{Coord, LineString, Point};
+
+use super::LoadOptions;
+use super::decode::Pos;
+use super::geodesy::{distance_km, geodesic_km, normalize_lon};
+use super::join::JoinGrid;
+use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
+use super::model::{Leg, Network, Node, NodeIx};
+use super::properties::{Field, Properties, Text, Texts};
+use crate::error::{Error, Problem, ProblemKind, Result};
+
+/// A leg whose properties are checked, waiting for its ends to be tied to nodes (a leg may
+/// name nodes that come later in the file).
+struct PendingLeg {
+    feature: usize,
+    given_id: Option<String>,
+    ends: Ends,
+    leg: Leg,
+    /// The leg has problems: its ends are still checked (so every problem is reported), but
+    /// it is not added.
+    bad: bool,
+}
+
+/// How a leg's ends are found.
+enum Ends {
+    /// By the `from`/`to` node ids.
+    Named { from: String, to: String },
+    /// By the end coordinates.
+    Loose,
+}
+
+/// Collects nodes, legs and problems feature by feature.
+pub(crate) struct Builder<'o> {
+    options: &'o LoadOptions,
+    nodes: Vec<Node>,
+    node_ids: HashMap<String, NodeIx>,
+    leg_ids: HashSet<String>,
+    pending: Vec<PendingLeg>,
+    grid: JoinGrid,
+    problems: Vec<Problem>,
+}
+
+/// Typed reading of property values, collecting a message for each wrong one.
+#[derive(Default)]
+struct Checks {
+    messages: Vec<(String, ProblemKind)>,
+}
+
+impl Checks {
+    fn push(&mut self, message: String) {
+        self.messages.push((message, ProblemKind::Other));
+    }
+
+    fn text(&mut self, key: &str, f: Field<Text<'_>>) -> Option<String> {
+        match f {
+            Field::Absent => None,
+            Field::Value(s) => Some(s.into_owned()),
+            Field::Wrong(found) => {
+                self.push(format!("`{key}` is {found}, not a string"));
+                None
+            }
+        }
+    }
+
+    fn texts(&mut self, key: &str, f: Field<Texts<'_>>) -> Vec<String> {
+        match f {
+            Field::Absent => Vec::new(),
+            Field::Value(v) => v.into_iter().map(Cow::into_owned).collect(),
+            Field::Wrong(found) => {
+                self.push(format!("`{key}` is {found}, not an array of strings"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn number(&mut self, key: &str, f: Field<f64>) -> Option<f64> {
+        match f {
+            Field::Absent => None,
+            Field::Value(x) => Some(x),
+            Field::Wrong(found) => {
+                self.push(format!("`{key}` is {found}, not a number"));
+                None
+            }
+        }
+    }
+
+    fn flag(&mut self, key: &str, f: Field<bool>) -> bool {
+        match f {
+            Field::Absent => false,
+            Field::Value(b) => b,
+            Field::Wrong(found) => {
+                self.push(format!("`{key}` is {found}, not true or false"));
+                false
+            }
+        }
+    }
+
+    /// A text parsed into a vocabulary; `prefix` puts the key before the parser's message.
+    fn parsed<T: FromStr<Err = String>>(
+        &mut self,
+        key: &str,
+        f: Field<Text<'_>>,
+        prefix: bool,
+    ) -> Option<T> {
+        let s = self.text(key, f)?;
+        match s.parse() {
+            Ok(v) => Some(v),
+            Err(e) if prefix => {
+                self.push(format!("`{key}`: {e}"));
+                None
+            }
+            Err(e) => {
+                self.push(e);
+                None
+            }
+        }
+    }
+
+    fn country_code(&mut self, key: &str, c: &str) -> bool {
+        let ok = c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase());
+        if !ok {
+            self.push(format!(
+                "`{key}` holds {c:?}, not an ISO 3166-1 alpha-2 code such as \"IR\""
+            ));
+        }
+        ok
+    }
+}
+
+impl<'o> Builder<'o> {
+    pub(crate) fn new(options: &'o LoadOptions) -> Self {
+        Builder {
+            options,
+            nodes: Vec::new(),
+            node_ids: HashMap::new(),
+            leg_ids: HashSet::new(),
+            pending: Vec::new(),
+            grid: JoinGrid::new(options.join_tolerance_km),
+            problems: Vec::new(),
+        }
+    }
+
+    pub(crate) fn problem(&mut self, feature: usize, id: Option<String>, message: String) {
+        self.problems.push(Problem {
+            feature,
+            id,
+            message,
+            kind: ProblemKind::Other,
+        });
+    }
+
+    fn report(&mut self, feature: usize, id: Option<&String>, checks: Checks) {
+        for (message, kind) in checks.messages {
+            self.problems.push(Problem {
+                feature,
+                id: id.cloned(),
+                message,
+                kind,
+            });
+        }
+    }
+
+    /// A checked position, or a problem.
+    fn position(&mut self, i: usize, id: Option<&String>, p: Pos) -> Option<Coord<f64>> {
+        let message = if p.len < 2 {
+            let given = &p.xy[..p.len];
+            format!("position {given:?} has fewer than two numbers")
+        } else {
+            let [lon, lat] = p.xy;
+            if !lon.is_finite() || !lat.is_finite() {
+                format!("position [{lon}, {lat}] is not a pair of finite numbers")
+            } else if !(-540.0..=540.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+                // Longitudes unwrapped once past ±180° (as some global sea networks store them)
+                // are accepted.
+                format!(
+                    "position [{lon}, {lat}] is out of range (longitude −540…540, latitude −90…90)"
+                )
+            } else {
+                return Some(Coord { x: lon, y: lat });
+            }
+        };
+        self.problem(i, id.cloned(), message);
+        None
+    }
+
+    fn line(&mut self, i: usize, id: Option<&String>, coords: &[Pos]) -> Option<LineString<f64>> {
+        if coords.len() < 2 {
+            let message = format!(
+                "line has {} position(s); a leg needs at least two",
+                coords.len()
+            );
+            self.problem(i, id.cloned(), message);
+            return None;
+        }
+        let mut out = Vec::with_capacity(coords.len());
+        let mut ok = true;
+        for c in coords {
+            match self.position(i, id, *c) {
+                Some(c) => out.push(c),
+                None => ok = false,
+            }
+        }
+        ok.then(|| LineString::new(out))
+    }
+
+    fn add_node(&mut self, node: Node) -> NodeIx {
+        let ix = NodeIx::of(self.nodes.len());
+        self.grid.insert(ix, node.position);
+        self.node_ids.insert(node.id.clone(), ix);
+        self.nodes.push(node);
+        ix
+    }
+
+    /// A Point feature: a node.
+    pub(crate) fn point(&mut self, i: usize, id: Option<String>, props: Properties<'_>, p: Pos) {
+        let Some(c) = self.position(i, id.as_ref(), p) else {
+            return;
+        };
+        let id = id.unwrap_or_else(|| format!("node-{i}"));
+        if self.node_ids.contains_key(&id) {
+            self.problem(i, Some(id), "duplicate node id".into());
+            return;
+        }
+        let mut checks = Checks::default();
+        let name = checks
+            .text("name", props.name)
+            .unwrap_or_else(|| id.clone());
+        let aliases = checks.texts("aliases", props.aliases);
+        let kind = checks
+            .parsed::<NodeKind>("kind", props.kind, true)
+            .unwrap_or(NodeKind::Junction);
+        let country = checks
+            .text("country", props.country)
+            .filter(|c| checks.country_code("country", c));
+        let locode = checks.text("locode", props.locode);
+        if let Some(l) = &locode
+            && (l.len() != 5 || !l.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            checks.push(format!("`locode` {l:?} is not a five-character UN/LOCODE"));
+        }
+        let passage = checks.text("passage", props.passage);
+        let source = checks.text("source", props.source);
+        self.report(i, Some(&id), checks);
+        self.add_node(Node {
+            id,
+            name,
+            aliases,
+            kind,
+            country,
+            locode,
+            passage,
+            source,
+            position: Point::new(normalize_lon(c.x), c.y),
+        });
+    }
+
+    /// A LineString or MultiLineString feature: one leg per part. `lengths` yields the
+    /// precomputed geodesic length of each part, when known.
+    pub(crate) fn lines(
+        &mut self,
+        i: usize,
+        id: Option<String>,
+        props: Properties<'_>,
+        parts: &[Vec<Pos>],
+        lengths: &mut dyn FnMut() -> Option<f64>,
+    ) {
+        let n = parts.len();
+        for (k, part) in parts.iter().enumerate() {
+            let part_id = if n > 1 {
+                id.as_ref().map(|s| format!("{s}#{k}"))
+            } else {
+                id.clone()
+            };
+            let line = self.line(i, part_id.as_ref(), part);
+            let known_km = lengths();
+            self.leg(i, part_id, props.clone(), line, known_km);
+        }
+    }
+
+    /// Checks a leg's properties and, when its geometry is usable too, queues it.
+    fn leg(
+        &mut self,
+        i: usize,
+        given_id: Option<String>,
+        mut props: Properties<'_>,
+        line: Option<LineString<f64>>,
+        known_km: Option<f64>,
+    ) {
+        let id = given_id.clone().unwrap_or_else(|| format!("leg-{i}"));
+        if given_id.is_some() && !self.leg_ids.insert(id.clone()) {
+            self.problem(i, given_id, "duplicate leg id".into());
+            return;
+        }
+        let mut checks = Checks::default();
+        // A leg is tied by coordinates only when it names neither end.
+        let ends = match (
+            checks.text("from", std::mem::take(&mut props.from)),
+            checks.text("to", std::mem::take(&mut props.to)),
+        ) {
+            (Some(from), Some(to)) => Some(Ends::Named { from, to }),
+            (None, None) => Some(Ends::Loose),
+            _ => {
+                checks.push("names only one of `from` and `to`".into());
+                None
+            }
+        };
+        let (leg, has_mode) = self.leg_fields(id, props, &mut checks);
+        let bad = !checks.messages.is_empty();
+        self.report(i, given_id.as_ref(), checks);
+        let (Some(line), Some(ends)) = (line, ends) else {
+            return;
+        };
+        debug_assert!(has_mode || bad, "a leg without a mode has a problem");
+        // A leg with problems is never measured: it only has its ends checked.
+        let length_km = if bad {
+            0.0
+        } else {
+            known_km
+                .filter(|k| k.is_finite())
+                .unwrap_or_else(|| geodesic_km(&line))
+        };
+        self.pending.push(PendingLeg {
+            feature: i,
+            given_id,
+            ends,
+            leg: Leg {
+                geometry: line,
+                length_km,
+                ..leg
+            },
+            bad,
+        });
+    }
+
+    /// A leg's properties other than its ends, typed and checked; `false` when it has no
+    /// usable mode.
+    fn leg_fields(&self, id: String, props: Properties<'_>, checks: &mut Checks) -> (Leg, bool) {
+        let mode = match props.mode {
+            Field::Absent => match self.options.default_mode {
+                Some(m) => Some(m),
+                None => {
+                    checks.messages.push((
+                        "has no `mode` (sea, rail, road or ferry) and no default mode was given"
+                            .into(),
+                        ProblemKind::MissingMode,
+                    ));
+                    None
+                }
+            },
+            given => checks.parsed::<Mode>("mode", given, true),
+        };
+        let countries: Vec<String> = checks
+            .texts("countries", props.countries)
+            .into_iter()
+            .filter(|c| checks.country_code("countries", c))
+            .collect();
+        let status = checks
+            .parsed::<Status>("status", props.status, true)
+            .unwrap_or(Status::Operational);
+        let gauge_mm = checks.number("gauge_mm", props.gauge_mm).and_then(|g| {
+            if (500.0..=2000.0).contains(&g) && g.fract() == 0.0 {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                Some(g as u16)
+            } else {
+                checks.push(format!(
+                    "`gauge_mm` {g} is not a track gauge in whole millimetres (500–2000)"
+                ));
+                None
+            }
+        });
+        let traction = checks.parsed::<Traction>("traction", props.traction, false);
+        let vessel = checks
+            .parsed::<Vessel>("vessel", props.vessel, false)
+            .unwrap_or(Vessel::Container);
+        let published_km = checks.number("published_km", props.published_km);
+        if let Some(km) = published_km
+            && !(km.is_finite() && km > 0.0)
+        {
+            checks.push(format!("`published_km` {km} is not a positive length"));
+        }
+        let leg = Leg {
+            id,
+            name: checks.text("name", props.name),
+            from: NodeIx(0),
+            to: NodeIx(0),
+            mode: mode.unwrap_or(Mode::Sea),
+            countries,
+            status,
+            gauge_mm,
+            traction,
+            vessel,
+            passages: checks.texts("passages", props.passages),
+            one_way: checks.flag("one_way", props.one_way),
+            source: checks.text("source", props.source),
+            published_km,
+            published_source: checks.text("published_source", props.published_source),
+            length_km: 0.0,
+            geometry: LineString::new(Vec::new()),
+        };
+        (leg, mode.is_some())
+    }
+
+    /// The node within the join tolerance of `p`, or a new junction node there.
+    fn node_at(&mut self, p: Point<f64>) -> NodeIx {
+        if let Some(n) = self.grid.nearest(p, &self.nodes) {
+            return n;
+        }
+        let id = format!("n{:.5},{:.5}", p.x(), p.y());
+        self.add_node(Node {
+            id: id.clone(),
+            name: id,
+            aliases: Vec::new(),
+            kind: NodeKind::Junction,
+            country: None,
+            locode: None,
+            passage: None,
+            source: None,
+            position: p,
+        })
+    }
+
+    /// The node a named end refers to, checked to lie within the end tolerance.
+    fn named_end(
+        &mut self,
+        pending: &PendingLeg,
+        key: &str,
+        name: &str,
+        end: Point<f64>,
+    ) -> Option<NodeIx> {
+        let problem = |b: &mut Self, message: String| {
+            b.problem(pending.feature, pending.given_id.clone(), message);
+        };
+        let Some(&n) = self.node_ids.get(name) else {
+            problem(self, format!("`{key}` names unknown node {name:?}"));
+            return None;
+        };
+        let at = self.nodes[n.ix()].position;
+        // Most ends sit exactly on their node: skip the geodesic then.
+        let d = if at == end { 0.0 } else { distance_km(at, end) };
+        if d > self.options.end_tolerance_km {
+            let which = if key == "from" { "first" } else { "last" };
+            let message = format!(
+                "{which} position lies {d:.2} km from its `{key}` node {name:?} (at most {} km allowed)",
+                self.options.end_tolerance_km
+            );
+            problem(self, message);
+        }
+        Some(n)
+    }
+
+    /// Ties every queued leg to its nodes and returns the network, or every problem found.
+    pub(crate) fn finish(mut self, file: &str) -> Result<Network> {
+        let mut legs = Vec::with_capacity(self.pending.len());
+        for pending in std::mem::take(&mut self.pending) {
+            let line = &pending.leg.geometry;
+            let (first, last) = (line.0[0], line.0[line.0.len() - 1]);
+            let first = Point::new(normalize_lon(first.x), first.y);
+            let last = Point::new(normalize_lon(last.x), last.y);
+            let ends = match &pending.ends {
+                // A bad loose leg creates no nodes.
+                Ends::Loose if pending.bad => None,
+                Ends::Loose => Some((self.node_at(first), self.node_at(last))),
+                Ends::Named { from, to } => {
+                    let a = self.named_end(&pending, "from", from, first);
+                    let b = self.named_end(&pending, "to", to, last);
+                    a.zip(b)
+                }
+            };
+            if let (Some((from, to)), false) = (ends, pending.bad) {
+                legs.push(Leg {
+                    from,
+                    to,
+                    ..pending.leg
+                });
+            }
+        }
+        if !self.problems.is_empty() {
+            let mut problems = self.problems;
+            problems.sort_by_key(|p| p.feature);
+            return Err(Error::InvalidNetwork {
+                file: file.to_string(),
+                problems,
+            });
+        }
+        Ok(Network::from_parts(self.nodes, legs))
+    }
+}

@@ -1,0 +1,185 @@
+//! One route between two places, under constraints to pass and to avoid.
+
+use crate::error::{Error, Result};
+use crate::model::{CostModel, Objective, RouteReport, report};
+use crate::network::NodeIx;
+use crate::routing::places::{DEFAULT_MAX_SNAP_KM, Snap};
+use crate::routing::{Atlas, Path, Router, Target, selector};
+
+/// A route request with its places resolved.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Origin node.
+    pub from: NodeIx,
+    /// Destination node.
+    pub to: NodeIx,
+    /// What the route must pass (corridors, passages, nodes, countries, modes, legs).
+    pub via: Vec<Target>,
+    /// What the route must not use.
+    pub avoid: Vec<Target>,
+    /// What to minimise.
+    pub objective: Objective,
+    /// Route over legs under construction, planned or suspended too.
+    pub include_planned: bool,
+}
+
+/// A route request as text, for [`Query::resolve`].
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// Origin: node id, name, alias, UN/LOCODE or `LON,LAT`.
+    pub from: String,
+    /// Destination, as `from`.
+    pub to: String,
+    /// Corridors, passages, nodes, countries or modes the route must use.
+    pub via: Vec<String>,
+    /// Passages, nodes, countries, modes or corridors the route must not use.
+    pub avoid: Vec<String>,
+    /// What to minimise.
+    pub objective: Objective,
+    /// Route over legs under construction, planned or suspended too.
+    pub include_planned: bool,
+    /// Snap limit for `LON,LAT` places, km.
+    pub max_snap_km: f64,
+}
+
+impl Default for Query {
+    /// Nhava Sheva to Moscow by time, on operational legs.
+    fn default() -> Self {
+        Query {
+            from: "nhava-sheva".into(),
+            to: "moscow".into(),
+            via: Vec::new(),
+            avoid: Vec::new(),
+            objective: Objective::Time,
+            include_planned: false,
+            max_snap_km: DEFAULT_MAX_SNAP_KM,
+        }
+    }
+}
+
+/// Where a query's places are, and how far a `LON,LAT` end was snapped.
+#[derive(Debug, Clone, Copy)]
+pub struct Ends {
+    /// Origin node.
+    pub from: NodeIx,
+    /// Destination node.
+    pub to: NodeIx,
+    /// How the origin was snapped, if given as `LON,LAT`.
+    pub from_snap: Option<Snap>,
+    /// How the destination was snapped.
+    pub to_snap: Option<Snap>,
+}
+
+/// Resolves an origin and a destination.
+///
+/// # Errors
+/// The place errors of [`Atlas::place`]; [`Error::SameEnds`] when both are one node.
+pub fn ends(atlas: &Atlas, from: &str, to: &str, max_snap_km: f64) -> Result<Ends> {
+    let a = atlas.place(from, max_snap_km)?;
+    let b = atlas.place(to, max_snap_km)?;
+    if a.node == b.node {
+        return Err(Error::SameEnds {
+            from: from.to_string(),
+            to: to.to_string(),
+            node: atlas.network().node(a.node).id.clone(),
+        });
+    }
+    Ok(Ends {
+        from: a.node,
+        to: b.node,
+        from_snap: a.snap,
+        to_snap: b.snap,
+    })
+}
+
+/// Resolves names to pass or avoid.
+///
+/// # Errors
+/// The errors of [`Atlas::target`].
+pub fn targets(atlas: &Atlas, names: &[String]) -> Result<Vec<Target>> {
+    names.iter().map(|n| atlas.target(n)).collect()
+}
+
+impl Query {
+    /// Resolves the places and names.
+    ///
+    /// # Errors
+    /// The errors of [`ends`] and [`targets`].
+    pub fn resolve(&self, atlas: &Atlas) -> Result<Request> {
+        let e = ends(atlas, &self.from, &self.to, self.max_snap_km)?;
+        Ok(Request {
+            from: e.from,
+            to: e.to,
+            via: targets(atlas, &self.via)?,
+            avoid: targets(atlas, &self.avoid)?,
+            objective: self.objective,
+            include_planned: self.include_planned,
+        })
+    }
+}
+
+/// Runs one constrained search, reusing `router`'s buffers.
+///
+/// # Errors
+/// [`Error::NoRoute`] naming the constraints when nothing satisfies them;
+/// [`Error::TooManyRequirements`] and the resolution errors of corridor rules.
+pub fn search(
+    atlas: &Atlas,
+    model: &CostModel<'_>,
+    router: &mut Router,
+    req: &Request,
+) -> Result<Path> {
+    let c = selector::constraints(atlas, &req.via, &req.avoid, req.include_planned)?;
+    let net = atlas.network();
+    router
+        .shortest(
+            atlas.graph(),
+            &model.weigher(req.objective),
+            req.from,
+            req.to,
+            &c.requirements,
+            &c.restrictions,
+        )
+        .ok_or_else(|| Error::NoRoute {
+            from: net.node(req.from).id.clone(),
+            to: net.node(req.to).id.clone(),
+            constraints: c.description,
+            operational_only: c.operational_only,
+        })
+}
+
+/// Finds and assesses one route.
+///
+/// # Errors
+/// The errors of [`search`].
+///
+/// # Example
+/// ```
+/// use corridor::{Assumptions, Atlas, model::{CostModel, Params}, questions::find};
+/// let atlas = Atlas::embedded().unwrap();
+/// let params = Params::from_assumptions(&Assumptions::embedded().unwrap()).unwrap();
+/// let model = CostModel::new(atlas.network(), params);
+/// let query = find::Query { from: "Nhava Sheva".into(), to: "Astrakhan".into(), ..Default::default() };
+/// let route = find::run(&atlas, &model, &query.resolve(&atlas).unwrap()).unwrap();
+/// assert!(route.countries.contains(&"IR".to_string()));
+/// ```
+pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<RouteReport> {
+    let path = search(atlas, model, &mut Router::new(), req)?;
+    let net = atlas.network();
+    let mut label = format!("{} → {}", net.node(req.from).name, net.node(req.to).name);
+    if !req.via.is_empty() {
+        label.push_str(" via ");
+        label.push_str(
+            &req.via
+                .iter()
+                .map(|t| t.short(net))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    let corridor = match req.via.as_slice() {
+        [Target::Corridor(c)] => Some(c.id.clone()),
+        _ => None,
+    };
+    Ok(report::build(model, &path, label, corridor, req.objective))
+}

@@ -1,0 +1,16 @@
+//! Stage 4, the questions users ask. Each module answers one with a `run` function over an
+//! [`crate::Atlas`] and the model:
+//!
+//! - [`find`]: one route between two places, under constraints.
+//! - [`compare`]: the reference corridor beside the best route through each other one.
+//! - [`montecarlo`]: how uncertain assumptions spread a comparison's times and costs.
+//! - [`sensitivity`]: which assumptions swing the difference between two corridors most.
+//! - [`reproduce`]: each profile's published cases beside the model.
+//! - [`validate`]: checks of the data beyond loading.
+
+pub mod compare;
+pub mod find;
+pub mod montecarlo;
+pub mod reproduce;
+pub mod sensitivity;
+pub mod validate;

@@ -1,0 +1,120 @@
+//! Checks beyond loading: corridors that name things the network lacks, connectivity, isolated
+//! nodes and legs whose length disagrees with a published figure.
+
+use std::fmt;
+
+use crate::routing::{Atlas, selector};
+
+/// Result of [`run`]: errors make `route validate` fail, warnings are informative.
+#[derive(Debug, Clone, Default)]
+pub struct Validation {
+    /// Nodes in the network.
+    pub nodes: usize,
+    /// Legs in the network.
+    pub legs: usize,
+    /// Connected components (legs taken both ways).
+    pub components: usize,
+    /// Problems that make the data unusable.
+    pub errors: Vec<String>,
+    /// Things worth a look.
+    pub warnings: Vec<String>,
+}
+
+impl Validation {
+    /// True when there are no errors.
+    #[must_use]
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+impl fmt::Display for Validation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "network: {} nodes, {} legs, {} connected component(s)",
+            self.nodes, self.legs, self.components
+        )?;
+        for e in &self.errors {
+            writeln!(f, "error: {e}")?;
+        }
+        for w in &self.warnings {
+            writeln!(f, "warning: {w}")?;
+        }
+        write!(f, "{}", if self.is_ok() { "ok" } else { "FAILED" })
+    }
+}
+
+/// Largest accepted gap between a leg's geodesic length and its `published_km`, as a fraction.
+pub const PUBLISHED_TOLERANCE: f64 = 0.10;
+
+/// Checks a loaded atlas (the loader has already checked every feature).
+#[must_use]
+pub fn run(atlas: &Atlas) -> Validation {
+    let net = atlas.network();
+    let mut r = Validation {
+        nodes: net.nodes().len(),
+        legs: net.legs().len(),
+        ..Validation::default()
+    };
+    for c in atlas.corridors().list() {
+        for name in c.pass.iter().flatten().chain(&c.avoid) {
+            if let Err(e) = selector::resolve(atlas, name) {
+                r.errors.push(format!("corridor {}: {e}", c.id));
+            }
+        }
+    }
+    // Components over undirected adjacency.
+    let mut comp = vec![usize::MAX; net.nodes().len()];
+    let mut adj = vec![Vec::new(); net.nodes().len()];
+    for l in net.legs() {
+        adj[l.from.ix()].push(l.to.ix());
+        adj[l.to.ix()].push(l.from.ix());
+    }
+    for start in 0..net.nodes().len() {
+        if comp[start] != usize::MAX {
+            continue;
+        }
+        if adj[start].is_empty() {
+            r.warnings
+                .push(format!("node {} has no legs", net.nodes()[start].id));
+            comp[start] = r.components;
+            continue;
+        }
+        let id = r.components;
+        r.components += 1;
+        let mut stack = vec![start];
+        comp[start] = id;
+        while let Some(n) = stack.pop() {
+            for &m in &adj[n] {
+                if comp[m] == usize::MAX {
+                    comp[m] = id;
+                    stack.push(m);
+                }
+            }
+        }
+    }
+    if r.components > 1 {
+        r.warnings.push(format!(
+            "the legs form {} separate networks; routes cannot cross between them",
+            r.components
+        ));
+    }
+    for l in net.legs() {
+        if let Some(p) = l.published_km {
+            let gap = (l.length_km - p) / p;
+            if gap.abs() > PUBLISHED_TOLERANCE {
+                r.warnings.push(format!(
+                    "leg {}: geodesic length {:.0} km is {:+.0}% off its published {p:.0} km",
+                    l.id,
+                    l.length_km,
+                    gap * 100.0
+                ));
+            }
+        }
+        if l.length_km <= 0.0 {
+            r.warnings.push(format!("leg {} has zero length", l.id));
+        }
+    }
+    r
+}

@@ -1,0 +1,53 @@
+//! JSON output: any serialisable answer as one pretty-printed JSON value.
+
+use std::io::{self, Write};
+
+/// Writes a value as pretty JSON followed by a newline.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn write<T: serde::Serialize>(value: &T, w: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
+    writeln!(w)
+}
+
+/// Writes the nodes of a network as a JSON array of objects with the properties of
+/// data/README.md and their position.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn nodes(net: &crate::network::Network, w: &mut impl Write) -> io::Result<()> {
+    let list: Vec<serde_json::Value> = net
+        .nodes()
+        .iter()
+        .map(|n| {
+            serde_json::json!({
+                "id": n.id, "name": n.name, "aliases": n.aliases, "kind": n.kind.as_str(),
+                "country": n.country, "locode": n.locode, "passage": n.passage,
+                "lon": n.position.x(), "lat": n.position.y(),
+            })
+        })
+        .collect();
+    write(&list, w)
+}
+
+/// Writes the legs of a network as a JSON array of objects with the properties of
+/// data/README.md and their geodesic length (`distance_km`).
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn legs(net: &crate::network::Network, w: &mut impl Write) -> io::Result<()> {
+    let list: Vec<serde_json::Value> = net
+        .legs()
+        .iter()
+        .map(|l| {
+            serde_json::json!({
+                "id": l.id, "name": l.name, "from": net.node(l.from).id, "to": net.node(l.to).id,
+                "mode": l.mode, "status": l.status, "countries": l.countries,
+                "gauge_mm": l.gauge_mm, "passages": l.passages, "distance_km": l.length_km,
+                "published_km": l.published_km, "source": l.source,
+            })
+        })
+        .collect();
+    write(&list, w)
+}

@@ -1,0 +1,150 @@
+//! The comparison tables: one row per route, the differences from the reference, the
+//! passages and countries, and the Monte Carlo percentiles.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{mode_split, right, signed_pct, table, thousands};
+use crate::questions::compare::Comparison;
+use crate::questions::montecarlo::Uncertainty;
+
+/// Writes a comparison: one row per route with distance, time, cost, emissions, transfers,
+/// borders and the difference from the reference; then the split by mode and the passages.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
+    let reference = &c.routes[0].route.label;
+    writeln!(
+        w,
+        "{} → {}   (each route the best by {})",
+        c.from.name, c.to.name, c.objective
+    )?;
+    let mut t = table(vec![
+        "Route",
+        "km",
+        "sea nm",
+        "days",
+        "USD/TEU",
+        "t CO2e",
+        "transfers",
+        "borders",
+    ]);
+    for r in &c.routes {
+        let x = &r.route;
+        t.add_row(vec![
+            Cell::new(&x.label),
+            Cell::new(thousands(x.distance_km)),
+            Cell::new(thousands(x.sea_nm)),
+            Cell::new(format!("{:.1}", x.time_days)),
+            Cell::new(thousands(x.cost_usd)),
+            Cell::new(format!("{:.2}", x.co2e_kg / 1000.0)),
+            Cell::new(x.transfers),
+            Cell::new(x.borders),
+        ]);
+    }
+    right(&mut t, 1);
+    writeln!(w, "{t}")?;
+    let header = format!("vs {reference}");
+    let mut t = table(vec![
+        header.as_str(),
+        "Δ km",
+        "Δ days",
+        "Δ USD",
+        "Δ CO2e",
+        "stops, days",
+        "km by mode",
+    ]);
+    for r in c.routes.iter().filter(|r| !r.is_reference) {
+        let x = &r.route;
+        let d = &r.vs_reference;
+        t.add_row(vec![
+            Cell::new(&x.label),
+            Cell::new(signed_pct(d.distance_pct)),
+            Cell::new(signed_pct(d.time_pct)),
+            Cell::new(signed_pct(d.cost_pct)),
+            Cell::new(signed_pct(d.co2e_pct)),
+            Cell::new(format!("{:.1}", x.stop_hours / 24.0)),
+            Cell::new(mode_split(x)),
+        ]);
+    }
+    right(&mut t, 1);
+    if let Some(col) = t.column_mut(6) {
+        col.set_cell_alignment(CellAlignment::Left);
+    }
+    if c.routes.len() > 1 {
+        writeln!(w, "{t}")?;
+    }
+    let mut t = table(vec!["Route", "passages", "countries"]);
+    for r in &c.routes {
+        let x = &r.route;
+        t.add_row(vec![
+            x.label.clone(),
+            if x.passages.is_empty() {
+                "—".into()
+            } else {
+                x.passages.join(", ")
+            },
+            x.countries.join(" "),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    if c.routes.len() == 1 {
+        writeln!(
+            w,
+            "reference {reference}: {} (km by mode)",
+            mode_split(&c.routes[0].route)
+        )?;
+    }
+    for u in &c.unavailable {
+        writeln!(w, "{}: {}", u.label, u.reason)?;
+    }
+    if let Some(u) = &c.uncertainty {
+        uncertainty(u, w)?;
+    }
+    Ok(())
+}
+
+/// Writes Monte Carlo percentiles of time and cost per route.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn uncertainty(u: &Uncertainty, w: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        w,
+        "Monte Carlo: {} draws (seed {}) of the {} assumptions that have a range; routes fixed",
+        thousands(u.samples as f64),
+        u.seed,
+        u.varied.len()
+    )?;
+    let mut t = table(vec![
+        "Route", "days P10", "P50", "P90", "USD P10", "P50", "P90", "faster", "cheaper",
+    ]);
+    for (i, r) in u.routes.iter().enumerate() {
+        let share = |x: f64| {
+            if i == 0 {
+                "ref".to_string()
+            } else {
+                format!("{:.0}%", x * 100.0)
+            }
+        };
+        t.add_row(vec![
+            Cell::new(&r.label),
+            Cell::new(format!("{:.1}", r.time_days.p10)),
+            Cell::new(format!("{:.1}", r.time_days.p50)),
+            Cell::new(format!("{:.1}", r.time_days.p90)),
+            Cell::new(thousands(r.cost_usd.p10)),
+            Cell::new(thousands(r.cost_usd.p50)),
+            Cell::new(thousands(r.cost_usd.p90)),
+            Cell::new(share(r.faster_than_reference)),
+            Cell::new(share(r.cheaper_than_reference)),
+        ]);
+    }
+    right(&mut t, 1);
+    writeln!(w, "{t}")?;
+    writeln!(
+        w,
+        "faster / cheaper: share of draws in which the route beats the reference"
+    )
+}

@@ -1,0 +1,122 @@
+//! Lists: the nodes, legs, passages and corridors of a network, and the assumptions.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{table, thousands};
+use crate::embedded;
+use crate::model::Assumptions;
+use crate::network::Network;
+use crate::routing::Corridors;
+
+/// Lists the nodes of a network.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn nodes(net: &Network, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec![
+        "id", "name", "kind", "country", "locode", "lon", "lat",
+    ]);
+    for n in net.nodes() {
+        t.add_row(vec![
+            n.id.clone(),
+            n.name.clone(),
+            n.kind.as_str().into(),
+            n.country.clone().unwrap_or_default(),
+            n.locode.clone().unwrap_or_default(),
+            format!("{:.4}", n.position.x()),
+            format!("{:.4}", n.position.y()),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    writeln!(w, "{} nodes", net.nodes().len())
+}
+
+/// Lists the legs of a network.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn legs(net: &Network, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec![
+        "id",
+        "from",
+        "to",
+        "mode",
+        "km",
+        "status",
+        "countries",
+    ]);
+    for l in net.legs() {
+        t.add_row(vec![
+            Cell::new(&l.id),
+            Cell::new(&net.node(l.from).id),
+            Cell::new(&net.node(l.to).id),
+            Cell::new(l.mode),
+            Cell::new(thousands(l.length_km)).set_alignment(CellAlignment::Right),
+            Cell::new(l.status.as_str()),
+            Cell::new(l.countries.join(" ")),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    writeln!(w, "{} legs", net.legs().len())
+}
+
+/// Lists the passages of a network.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn passages(net: &Network, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec!["passage", "name"]);
+    for (id, name) in net.passages() {
+        t.add_row(vec![id, name]);
+    }
+    writeln!(w, "{t}")
+}
+
+/// Lists corridors.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn corridors(c: &Corridors, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec!["corridor", "name", "must pass", "must avoid"]);
+    for x in c.list() {
+        t.add_row(vec![
+            x.id.clone(),
+            x.name.clone(),
+            x.pass
+                .iter()
+                .map(|alts| alts.join(" or "))
+                .collect::<Vec<_>>()
+                .join("; "),
+            x.avoid.join(", "),
+        ]);
+    }
+    writeln!(w, "{t}")
+}
+
+/// Lists every assumption with value, range, unit and source.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn assumptions(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec!["key", "value", "range", "unit", "source"]);
+    for p in a.params() {
+        let range = match (p.low, p.high) {
+            (None, None) => String::new(),
+            _ => format!("{}–{}", p.low.unwrap_or(p.value), p.high.unwrap_or(p.value)),
+        };
+        let mut source = p.source.clone();
+        if p.origin != embedded::ASSUMPTIONS_NAME && !p.origin.is_empty() && p.origin != source {
+            source = format!("[{}] {source}", p.origin);
+        }
+        t.add_row(vec![
+            p.key.clone(),
+            format!("{}", p.value),
+            range,
+            p.unit.clone(),
+            source,
+        ]);
+    }
+    writeln!(w, "{t}")
+}

@@ -1,0 +1,155 @@
+//! Loading and validation: problem reports, networks without modes, unreadable files.
+
+use std::io::Write;
+
+use super::*;
+
+#[test]
+fn validate_reports_every_problem_with_feature_and_id() {
+    let o = mini(&["validate"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("network: 7 nodes, 8 legs, 1 connected component(s)"),
+        "{}",
+        stdout(&o)
+    );
+
+    let dir = std::env::temp_dir().join(format!("route-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.geojson");
+    let mut f = std::fs::File::create(&bad).unwrap();
+    write!(
+        f,
+        r#"{{"type":"FeatureCollection","features":[
+        {{"type":"Feature","properties":{{"id":"a"}},"geometry":{{"type":"Point","coordinates":[0,0]}}}},
+        {{"type":"Feature","properties":{{"id":"a"}},"geometry":{{"type":"Point","coordinates":[0,1]}}}},
+        {{"type":"Feature","properties":{{"id":"x","from":"a","to":"nowhere","mode":"rail"}},"geometry":{{"type":"LineString","coordinates":[[0,0],[0,2]]}}}},
+        {{"type":"Feature","properties":{{"id":"y","from":"a","to":"a","mode":"canoe"}},"geometry":{{"type":"LineString","coordinates":[[0,0],[0,91]]}}}}
+        ]}}"#
+    )
+    .unwrap();
+    let o = run(&["--network", bad.to_str().unwrap(), "validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!("{}: 4 problem(s)", bad.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains("feature #3 (id \"y\"): `mode`: unknown mode \"canoe\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("feature #1 (id \"a\"): duplicate node id"),
+        "{out}"
+    );
+    assert!(
+        out.contains("feature #2 (id \"x\"): `to` names unknown node \"nowhere\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("feature #3 (id \"y\"): position [0, 91] is out of range"),
+        "{out}"
+    );
+    // The same file fails any other command with exit 2 and the same list on stderr.
+    let o = run(&["--network", bad.to_str().unwrap(), "compare"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("duplicate node id"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn any_linestring_network_loads_with_a_default_mode() {
+    let dir = std::env::temp_dir().join(format!("route-loose-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("lanes.geojson");
+    std::fs::write(
+        &file,
+        r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"name":"lane 1"},"geometry":{"type":"LineString","coordinates":[[170,10],[179,10]]}},
+        {"type":"Feature","properties":null,"geometry":{"type":"LineString","coordinates":[[179,10],[185,12]]}},
+        {"type":"Feature","properties":{},"geometry":{"type":"MultiLineString","coordinates":[[[185,12],[190,15]]]}}]}"#,
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let o = run(&["--network", f, "validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).contains("feature #0: has no `mode`"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&[
+        "--network",
+        f,
+        "--default-mode",
+        "sea",
+        "find",
+        "--from",
+        "170,10",
+        "--to",
+        "-170,15",
+        "--format",
+        "geojson",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    // The lane crossing ±180° is cut there (RFC 7946 §3.1.9).
+    assert!(
+        v["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["geometry"]["type"] == "MultiLineString")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn unreadable_inputs_name_the_file() {
+    let o = run(&["--network", "/nonexistent/net.geojson", "compare"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read network file /nonexistent/net.geojson"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["--network", &fixture("round-assumptions.toml"), "compare"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("round-assumptions.toml: not valid JSON"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["compare", "--by", "speed"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// A format a command does not support is refused by the argument parser, before any work,
+/// and the command's help lists only the formats it supports.
+#[test]
+fn formats_a_command_lacks_are_refused_at_parse_time() {
+    for cmd in [
+        &["sensitivity"][..],
+        &["list", "nodes"],
+        &["assumptions"],
+        &["profiles"],
+    ] {
+        let o = run(&[cmd, &["--format", "geojson"]].concat());
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}");
+        assert!(
+            stderr(&o).contains("invalid value 'geojson' for '--format <FORMAT>'")
+                && stderr(&o).contains("[possible values: table, json]"),
+            "{cmd:?}: {}",
+            stderr(&o)
+        );
+        assert!(o.stdout.is_empty());
+        let help = stdout(&run(&[cmd, &["--help"]].concat()));
+        assert!(
+            help.contains("table") && !help.contains("geojson"),
+            "{cmd:?}: {help}"
+        );
+    }
+    let help = stdout(&run(&["compare", "--help"]));
+    assert!(help.contains("geojson"), "{help}");
+}

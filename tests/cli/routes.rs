@@ -1,0 +1,238 @@
+//! `find`: legs and totals, place names, constraints, snapping, exit codes.
+
+use super::*;
+
+#[test]
+fn find_prints_legs_and_totals() {
+    let o = mini(&["find", "--from", "alpha port", "--to", "OMEGA"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Alpha Port → Omega"), "{out}");
+    assert!(
+        out.contains("Beta Port") && out.contains("mode change"),
+        "{out}"
+    );
+    assert!(out.contains("3 borders"), "{out}");
+}
+
+#[test]
+fn names_match_without_case_or_accents_and_by_locode() {
+    for name in ["älpha", "ALPHA PORT", "inalp", "alpha"] {
+        let o = mini(&["find", "--from", name, "--to", "omega", "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert_eq!(json(&o)["from"]["id"], "alpha", "{name}");
+    }
+}
+
+#[test]
+fn json_route_has_the_documented_fields() {
+    let o = mini(&[
+        "find", "--from", "alpha", "--to", "omega", "--format", "json",
+    ]);
+    let v = json(&o);
+    for key in [
+        "label",
+        "distance_km",
+        "time_days",
+        "cost_usd",
+        "co2e_kg",
+        "legs",
+        "passages",
+        "countries",
+        "transfers",
+        "borders",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let leg = &v["legs"][0];
+    for key in [
+        "from",
+        "to",
+        "mode",
+        "distance_km",
+        "time_hours",
+        "cost_usd",
+        "co2e_kg",
+        "countries",
+    ] {
+        assert!(leg.get(key).is_some(), "leg missing {key}");
+    }
+    let legs_km: f64 = v["legs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["distance_km"].as_f64().unwrap())
+        .sum();
+    assert!((legs_km - v["distance_km"].as_f64().unwrap()).abs() < 1e-6);
+}
+
+#[test]
+fn geojson_output_is_a_styled_feature_collection() {
+    let o = mini(&[
+        "find", "--from", "alpha", "--to", "omega", "--format", "geojson",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["type"], "FeatureCollection");
+    let features = v["features"].as_array().unwrap();
+    let lines: Vec<_> = features
+        .iter()
+        .filter(|f| f["geometry"]["type"] == "LineString")
+        .collect();
+    assert_eq!(lines.len(), 4);
+    for f in &lines {
+        let p = &f["properties"];
+        assert!(p["stroke"].as_str().unwrap().starts_with('#'));
+        assert!(p["title"].is_string() && p["description"].is_string());
+        for pos in f["geometry"]["coordinates"].as_array().unwrap() {
+            for x in pos.as_array().unwrap() {
+                let s = x.to_string();
+                let decimals = s.split('.').nth(1).map_or(0, str::len);
+                assert!(decimals <= 6, "{s}");
+            }
+        }
+    }
+    assert!(
+        features.iter().any(|f| f["geometry"]["type"] == "Point"),
+        "stops as points"
+    );
+}
+
+#[test]
+fn avoid_removes_and_no_route_exits_1() {
+    let o = mini(&[
+        "find", "--from", "alpha", "--to", "omega", "--avoid", "IR", "--format", "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        v["passages"],
+        serde_json::json!(["teststrait", "testcanal"])
+    );
+    let o = mini(&[
+        "find",
+        "--from",
+        "alpha",
+        "--to",
+        "omega",
+        "--avoid",
+        "Iran",
+        "--avoid",
+        "teststrait",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "no route from alpha to omega avoiding country IR, avoiding passage teststrait"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty(), "no half-written output");
+}
+
+#[test]
+fn via_forces_a_passage_and_planned_legs_need_a_flag() {
+    let o = mini(&[
+        "find",
+        "--from",
+        "beta",
+        "--to",
+        "omega",
+        "--via",
+        "teststrait",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        json(&o)["passages"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("teststrait"))
+    );
+    // Gamma–Delta by rail is under construction: only the road is usable by default.
+    let o = mini(&[
+        "find", "--from", "gamma", "--to", "delta", "--avoid", "road", "--avoid", "sea",
+        "--format", "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("operational legs only"),
+        "{}",
+        stderr(&o)
+    );
+    let o = mini(&[
+        "--include-planned",
+        "find",
+        "--from",
+        "gamma",
+        "--to",
+        "delta",
+        "--avoid",
+        "road",
+        "--avoid",
+        "sea",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["legs"][0]["status"], "under-construction");
+}
+
+#[test]
+fn unknown_places_fail_with_suggestions() {
+    let o = mini(&["find", "--from", "alpah port", "--to", "omega"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown place \"alpah port\"; did you mean \"Alpha Port\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = mini(&[
+        "find", "--from", "alpha", "--to", "omega", "--via", "atlantis",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown --via \"atlantis\""),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn coordinates_snap_with_a_note_and_a_limit() {
+    let o = mini(&["find", "--from", "73.0,19.0", "--to", "omega"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--from 73,19 snapped to alpha (Alpha Port), 7.6 km away"),
+        "{}",
+        stderr(&o)
+    );
+    let o = mini(&["find", "--from", "80,10", "--to", "omega"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("beyond the 100 km snap limit (raise it with --max-snap-km)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = mini(&[
+        "--max-snap-km",
+        "2000",
+        "find",
+        "--from",
+        "80,10",
+        "--to",
+        "omega",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Negative longitudes are values, not flags.
+    let o = mini(&["find", "--from", "-10,45", "--to", "omega"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("snap limit"), "{}", stderr(&o));
+    let o = mini(&["find", "--from", "10,95", "--to", "omega"]);
+    assert!(
+        stderr(&o).contains("latitude must lie within"),
+        "{}",
+        stderr(&o)
+    );
+}
