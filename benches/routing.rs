@@ -187,6 +187,9 @@ fn parse_only(c: &mut Criterion) {
 /// serde path on the same text, beside our decoder and the checks and build that follow it.
 fn decode(c: &mut Criterion) {
     let mut g = c.benchmark_group("decode");
+    g.bench_function("ours: decode only", |b| {
+        b.iter(|| corridor::network::decode_only(black_box(embedded::NETWORK)).unwrap());
+    });
     g.bench_function("ours: decode + check + build the embedded network", |b| {
         b.iter(|| embedded::network(&LoadOptions::default()).unwrap());
     });

@@ -281,8 +281,19 @@ impl Error {
     }
 }
 
+/// Line and column (1-based) of the start of a byte span, where there is one.
+pub(crate) fn locate(
+    text: &str,
+    span: Option<std::ops::Range<usize>>,
+) -> (Option<usize>, Option<usize>) {
+    span.map_or((None, None), |s| {
+        let (l, c) = line_column(text, s.start);
+        (Some(l), Some(c))
+    })
+}
+
 /// Line and column (1-based, in characters) of a byte offset.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::assumptions_file::{self, ParamTable, Row};
 use crate::embedded::{self, EMBEDDED_PARAMS};
-use crate::error::{Error, Result, line_column};
+use crate::error::{Error, Result, locate};
 use crate::routing::suggest::closest;
 
 /// One model parameter.
@@ -81,10 +81,7 @@ impl Assumptions {
     /// ```
     pub fn parse(text: &str, file: &str) -> Result<Assumptions> {
         let rows = assumptions_file::read(text).map_err(|e| {
-            let (line, column) = e.span.map_or((None, None), |s| {
-                let (l, c) = line_column(text, s.start);
-                (Some(l), Some(c))
-            });
+            let (line, column) = locate(text, e.span);
             Error::DataFile {
                 file: file.to_string(),
                 line,
@@ -298,16 +295,16 @@ fn param(row: Row, file: &str, text: &str) -> Result<Param> {
         table: t,
         span,
     } = row;
-    let (line, column) = span.map_or((None, None), |s| {
-        let (l, c) = line_column(text, s.start);
-        (Some(l), Some(c))
-    });
-    let err = |message: String| Error::DataFile {
-        file: file.into(),
-        line,
-        column,
-        key: Some(key.clone()),
-        message,
+    // Located only on error: finding the line of every table made parsing quadratic.
+    let err = |message: String| {
+        let (line, column) = locate(text, span.clone());
+        Error::DataFile {
+            file: file.into(),
+            line,
+            column,
+            key: Some(key.clone()),
+            message,
+        }
     };
     for (name, x) in [("value", Some(t.value)), ("low", t.low), ("high", t.high)] {
         if let Some(x) = x
@@ -330,7 +327,7 @@ fn param(row: Row, file: &str, text: &str) -> Result<Param> {
         err("has no `source` (write \"estimate\" and a note if it is one)".into())
     })?;
     Ok(Param {
-        key: key.clone(),
+        key,
         value: t.value,
         low: t.low,
         high: t.high,

@@ -5,7 +5,6 @@
 //! embedded file into a table at build time with exactly the reader the library uses.
 
 use serde::Deserialize;
-use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 /// One parameter table as written in the file.
@@ -67,11 +66,11 @@ impl FileError {
 pub fn read(text: &str) -> Result<Vec<Row>, FileError> {
     let doc = DeTable::parse(text).map_err(|e| FileError::toml(None, &e))?;
     let mut rows = Vec::new();
-    walk(doc.get_ref(), "", &mut rows)?;
+    walk(doc.into_inner(), "", &mut rows)?;
     Ok(rows)
 }
 
-fn walk(table: &DeTable<'_>, prefix: &str, rows: &mut Vec<Row>) -> Result<(), FileError> {
+fn walk(table: DeTable<'_>, prefix: &str, rows: &mut Vec<Row>) -> Result<(), FileError> {
     for (k, v) in table {
         let key = if prefix.is_empty() {
             k.get_ref().to_string()
@@ -87,15 +86,18 @@ fn walk(table: &DeTable<'_>, prefix: &str, rows: &mut Vec<Row>) -> Result<(), Fi
             });
         };
         if t.keys().any(|f| f.get_ref() == "value") {
-            let value: Spanned<DeValue<'_>> = v.clone();
-            let table = ParamTable::deserialize(ValueDeserializer::from(value))
+            let span = v.span();
+            let table = ParamTable::deserialize(ValueDeserializer::from(v))
                 .map_err(|e| FileError::toml(Some(key.clone()), &e))?;
             rows.push(Row {
                 key,
                 table,
-                span: Some(v.span()),
+                span: Some(span),
             });
         } else {
+            let DeValue::Table(t) = v.into_inner() else {
+                unreachable!("checked above")
+            };
             walk(t, &key, rows)?;
         }
     }

@@ -18,6 +18,9 @@ macro_rules! scalars {
             /// Every scalar, in declaration order.
             pub const ALL: &[Scalar] = &[$(Scalar::$name),*];
 
+            /// How many scalars there are.
+            pub const COUNT: usize = Scalar::ALL.len();
+
             /// Its dotted key in the assumptions file.
             #[must_use]
             pub fn key(self) -> &'static str {
@@ -208,10 +211,11 @@ impl Layout {
         for (f, member, i) in &self.members {
             families[*f as usize].insert(member.clone(), values[*i]);
         }
-        Ok(Params {
-            scalars: self.scalars.iter().map(|&i| values[i]).collect(),
-            families,
-        })
+        let mut scalars = [0.0; Scalar::COUNT];
+        for (s, &i) in scalars.iter_mut().zip(&self.scalars) {
+            *s = values[i];
+        }
+        Ok(Params { scalars, families })
     }
 }
 
@@ -222,7 +226,7 @@ fn unknown(a: &Assumptions, key: &str) -> Error {
 /// The resolved parameters the model needs, in the units of the assumptions file.
 #[derive(Debug, Clone)]
 pub struct Params {
-    scalars: Vec<f64>,
+    scalars: [f64; Scalar::COUNT],
     families: [HashMap<String, f64>; 4],
 }
 
@@ -238,6 +242,7 @@ impl Params {
 
     /// The value of a scalar.
     #[must_use]
+    #[inline]
     pub fn get(&self, s: Scalar) -> f64 {
         self.scalars[s as usize]
     }

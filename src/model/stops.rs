@@ -120,6 +120,7 @@ impl ArcProfile {
 }
 
 /// Why a route stops between `prev` and `next` (`None` at the origin or the destination).
+#[inline]
 fn reasons(prev: Option<ArcProfile>, next: Option<ArcProfile>) -> StopReasons {
     let mut reasons = StopReasons::default();
     match (prev, next) {
@@ -167,6 +168,7 @@ fn reasons(prev: Option<ArcProfile>, next: Option<ArcProfile>) -> StopReasons {
 /// dwell; a mode change and a break of gauge their dwell, charge and handling emissions; a
 /// border the rail or road border dwell (by the mode that crosses it) and the border charge.
 #[must_use]
+#[inline]
 pub fn price(
     params: &Params,
     prev: Option<ArcProfile>,
@@ -174,8 +176,19 @@ pub fn price(
 ) -> (Metrics, StopReasons) {
     let reasons = reasons(prev, next);
     if reasons.is_empty() {
+        // Most stops between two arcs have no reason: the router asks millions of times.
         return (Metrics::default(), reasons);
     }
+    (charge(params, reasons, prev, next), reasons)
+}
+
+/// What the reasons of a stop cost.
+fn charge(
+    params: &Params,
+    reasons: StopReasons,
+    prev: Option<ArcProfile>,
+    next: Option<ArcProfile>,
+) -> Metrics {
     let p = |s: Scalar| params.get(s);
     let border_h = if next.or(prev).is_some_and(|s| s.mode == Mode::Road) {
         p(Scalar::RoadBorderDwell)
@@ -207,5 +220,5 @@ pub fn price(
         m.usd += usd;
         m.co2e_kg += co2;
     }
-    (m, reasons)
+    m
 }

@@ -9,7 +9,7 @@ use std::str::FromStr;
 use geo::{Coord, LineString, Point};
 
 use super::LoadOptions;
-use super::decode::Pos;
+use super::coordinates::Pos;
 use super::geodesy::{distance_km, geodesic_km, normalize_lon};
 use super::join::JoinGrid;
 use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
@@ -220,7 +220,13 @@ impl<'o> Builder<'o> {
     }
 
     /// A Point feature: a node.
-    pub(crate) fn point(&mut self, i: usize, id: Option<String>, props: Properties<'_>, p: Pos) {
+    pub(crate) fn point(
+        &mut self,
+        i: usize,
+        id: Option<String>,
+        props: Box<Properties<'_>>,
+        p: Pos,
+    ) {
         let Some(c) = self.position(i, id.as_ref(), p) else {
             return;
         };
@@ -268,17 +274,18 @@ impl<'o> Builder<'o> {
         &mut self,
         i: usize,
         id: Option<String>,
-        props: Properties<'_>,
+        props: Box<Properties<'_>>,
         parts: &[Vec<Pos>],
         lengths: &mut dyn FnMut() -> Option<f64>,
     ) {
         let n = parts.len();
+        if n == 1 {
+            let line = self.line(i, id.as_ref(), &parts[0]);
+            self.leg(i, id, props, line, lengths());
+            return;
+        }
         for (k, part) in parts.iter().enumerate() {
-            let part_id = if n > 1 {
-                id.as_ref().map(|s| format!("{s}#{k}"))
-            } else {
-                id.clone()
-            };
+            let part_id = id.as_ref().map(|s| format!("{s}#{k}"));
             let line = self.line(i, part_id.as_ref(), part);
             let known_km = lengths();
             self.leg(i, part_id, props.clone(), line, known_km);
@@ -290,7 +297,7 @@ impl<'o> Builder<'o> {
         &mut self,
         i: usize,
         given_id: Option<String>,
-        mut props: Properties<'_>,
+        mut props: Box<Properties<'_>>,
         line: Option<LineString<f64>>,
         known_km: Option<f64>,
     ) {
@@ -342,7 +349,13 @@ impl<'o> Builder<'o> {
 
     /// A leg's properties other than its ends, typed and checked; `false` when it has no
     /// usable mode.
-    fn leg_fields(&self, id: String, props: Properties<'_>, checks: &mut Checks) -> (Leg, bool) {
+    fn leg_fields(
+        &self,
+        id: String,
+        props: Box<Properties<'_>>,
+        checks: &mut Checks,
+    ) -> (Leg, bool) {
+        let props = *props;
         let mode = match props.mode {
             Field::Absent => match self.options.default_mode {
                 Some(m) => Some(m),
@@ -490,6 +503,6 @@ impl<'o> Builder<'o> {
                 problems,
             });
         }
-        Ok(Network::from_parts(self.nodes, legs))
+        Ok(Network::from_indexed(self.nodes, legs, self.node_ids))
     }
 }

@@ -17,58 +17,22 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
+use super::coordinates::{Coords, CoordsSeed, Pos, Shape};
 use super::properties::{Field, Properties, PropertiesSlot, Text};
 use crate::error::{Error, Result};
-
-/// A position as read: longitude and latitude (an altitude or more is ignored); fewer than two
-/// numbers is kept as `len < 2` so the checks can report it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Pos {
-    pub(crate) xy: [f64; 2],
-    pub(crate) len: usize,
-}
-
-impl<'de> serde::Deserialize<'de> for Pos {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Pos, D::Error> {
-        struct Visit;
-        impl<'de> Visitor<'de> for Visit {
-            type Value = Pos;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a position: an array of numbers [lon, lat]")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> std::result::Result<Pos, A::Error> {
-                let mut pos = Pos {
-                    xy: [f64::NAN; 2],
-                    len: 0,
-                };
-                while let Some(x) = seq.next_element::<f64>()? {
-                    if pos.len < 2 {
-                        pos.xy[pos.len] = x;
-                    }
-                    pos.len += 1;
-                }
-                Ok(pos)
-            }
-        }
-        d.deserialize_seq(Visit)
-    }
-}
 
 /// A feature decoded from JSON, not yet checked.
 pub(crate) enum Decoded<'a> {
     /// A Point: a node.
     Point {
         id: Option<String>,
-        props: Properties<'a>,
+        props: Box<Properties<'a>>,
         coords: Pos,
     },
     /// A LineString (one part) or a MultiLineString (one leg per part).
     Lines {
         id: Option<String>,
-        props: Properties<'a>,
+        props: Box<Properties<'a>>,
         parts: Vec<Vec<Pos>>,
     },
     /// A feature that cannot be read as a node or leg.
@@ -245,12 +209,18 @@ impl<'de> Visitor<'de> for FeaturesSeed<'_, 'de> {
 /// One element of `features`, decoded (or the reason it cannot be).
 struct FeatureSlot<'a>(Decoded<'a>);
 
-/// A feature's `geometry` member as read: its type and its coordinates, kept raw until the
-/// type says what they must be.
+/// A feature's `geometry` member as read: its type and its coordinates, read in the same pass
+/// when the type comes first (as it usually does), else kept raw until the type is known.
 #[derive(Default)]
 struct RawGeometry<'a> {
     kind: Field<Text<'a>>,
-    coordinates: Option<&'a RawValue>,
+    coordinates: Option<Read<'a>>,
+}
+
+/// Coordinates read with the shape known, or kept as text.
+enum Read<'a> {
+    Parsed(std::result::Result<Coords, String>),
+    Raw(&'a RawValue),
 }
 
 enum GeometrySlot<'a> {
@@ -278,7 +248,16 @@ impl<'de> serde::Deserialize<'de> for GeometrySlot<'de> {
                 while let Some(key) = map.next_key::<Cow<'de, str>>()? {
                     match key.as_ref() {
                         "type" => g.kind = map.next_value()?,
-                        "coordinates" => g.coordinates = Some(map.next_value()?),
+                        "coordinates" => {
+                            let shape = match &g.kind {
+                                Field::Value(k) => Shape::of(k),
+                                _ => None,
+                            };
+                            g.coordinates = Some(match shape {
+                                Some(s) => Read::Parsed(map.next_value_seed(CoordsSeed(s))?),
+                                None => Read::Raw(map.next_value()?),
+                            });
+                        }
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -400,7 +379,7 @@ fn assemble<'a>(
     geometry: GeometrySlot<'a>,
 ) -> Decoded<'a> {
     let props = match props {
-        PropertiesSlot::Object(p) => Ok(*p),
+        PropertiesSlot::Object(p) => Ok(p),
         PropertiesSlot::Wrong(found) => Err(found),
     };
     // The `id` property names a feature in messages, else the feature's own `id`.
@@ -444,31 +423,27 @@ fn assemble<'a>(
             ));
         }
     };
-    let coords = geometry.coordinates.map_or("null", RawValue::get);
     let kind = match &geometry.kind {
         Field::Value(k) => k.as_ref(),
         _ => return problem("has a geometry without a \"type\"".into()),
     };
-    let bad = |e: serde_json::Error| format!("{kind} coordinates are malformed: {e}");
-    match kind {
-        "Point" => match serde_json::from_str::<Pos>(coords) {
-            Ok(coords) => Decoded::Point { id, props, coords },
-            Err(e) => problem(bad(e)),
-        },
-        "LineString" => match serde_json::from_str::<Vec<Pos>>(coords) {
-            Ok(line) => Decoded::Lines {
-                id,
-                props,
-                parts: vec![line],
-            },
-            Err(e) => problem(bad(e)),
-        },
-        "MultiLineString" => match serde_json::from_str::<Vec<Vec<Pos>>>(coords) {
-            Ok(parts) => Decoded::Lines { id, props, parts },
-            Err(e) => problem(bad(e)),
-        },
-        other => problem(format!(
-            "has a {other} geometry; nodes are Points and legs LineStrings"
-        )),
+    let Some(shape) = Shape::of(kind) else {
+        return problem(format!(
+            "has a {kind} geometry; nodes are Points and legs LineStrings"
+        ));
+    };
+    let coords = match geometry.coordinates {
+        None => return problem(format!("{kind} has no coordinates")),
+        Some(Read::Parsed(c)) => c,
+        // Valid JSON, read once already to find its end.
+        Some(Read::Raw(raw)) => CoordsSeed(shape)
+            .deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+            .map_err(|e| e.to_string())
+            .and_then(|c| c),
+    };
+    match coords {
+        Ok(Coords::Point(coords)) => Decoded::Point { id, props, coords },
+        Ok(Coords::Lines(parts)) => Decoded::Lines { id, props, parts },
+        Err(e) => problem(format!("{kind} coordinates are malformed: {e}")),
     }
 }

@@ -10,6 +10,7 @@
 //! - [`geodesy`] and [`text`]: distances on the ellipsoid, and name folding.
 
 mod builder;
+mod coordinates;
 mod decode;
 pub mod export;
 pub mod geodesy;
@@ -100,6 +101,18 @@ pub(crate) fn parse_measured(
         return parse_measured(text, file, options, None);
     }
     b.finish(file)
+}
+
+/// Decodes a document without checking or building anything, returning the number of
+/// features: what `benches/routing.rs` sets beside the `geojson` crate's decoder.
+///
+/// # Errors
+/// As [`parse_network`] for a document that is not a FeatureCollection.
+#[doc(hidden)]
+pub fn decode_only(text: &str) -> Result<usize> {
+    let mut n = 0;
+    decode::features(text, "<bench>", &mut |_, _| n += 1)?;
+    Ok(n)
 }
 
 #[cfg(test)]

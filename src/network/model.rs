@@ -151,6 +151,23 @@ impl Network {
         }
     }
 
+    /// [`Network::from_parts`] with the id index already built (the loader builds it as it
+    /// checks for duplicates).
+    pub(crate) fn from_indexed(
+        nodes: Vec<Node>,
+        legs: Vec<Leg>,
+        node_ids: HashMap<String, NodeIx>,
+    ) -> Self {
+        debug_assert_eq!(nodes.len(), node_ids.len());
+        Network {
+            nodes,
+            legs,
+            node_ids,
+            leg_ids: OnceLock::new(),
+            countries: OnceLock::new(),
+        }
+    }
+
     /// The nodes and legs, giving the network up.
     #[must_use]
     pub fn into_parts(self) -> (Vec<Node>, Vec<Leg>) {

@@ -252,11 +252,13 @@ impl Router {
     }
 
     /// The requirements an arc meets (none when the query has none).
+    #[inline]
     fn mask(&self, k: usize, a: ArcIx) -> u16 {
         if k > 0 { self.arc_mask[a.ix()] } else { 0 }
     }
 
     /// Lowers a state's distance if `d` is better, remembering the predecessor.
+    #[inline]
     fn relax(&mut self, s: usize, d: f64, pred: u32) {
         debug_assert!(
             d.is_finite() && d >= 0.0,
