@@ -1,19 +1,22 @@
 //! Model assumptions: every speed, dwell, rate and emission factor as a keyed parameter with its
 //! value, unit, range and source, read from TOML and overridable key by key.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::fmt;
 
-use super::assumptions_file::{self, ParamTable, Row};
+use super::assumptions_file::{self, Row};
 use crate::embedded::{self, EMBEDDED_PARAMS};
 use crate::error::{Error, Result, locate};
 use crate::routing::suggest::closest;
+
+/// Text of a parameter: borrowed from the embedded table, owned when read from a file.
+pub type Text = Cow<'static, str>;
 
 /// One model parameter.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Param {
     /// Dotted key, e.g. `speed.sea.container`.
-    pub key: String,
+    pub key: Text,
     /// Value in `unit` (the most likely value when a range is given).
     pub value: f64,
     /// Low end of the plausible range, in `unit`.
@@ -21,13 +24,13 @@ pub struct Param {
     /// High end of the plausible range, in `unit`.
     pub high: Option<f64>,
     /// Unit, e.g. `kn`, `km/day`, `h`, `USD/TEU-km`, `kg CO2e/t-km`.
-    pub unit: String,
+    pub unit: Text,
     /// Where the value comes from (or `estimate`).
-    pub source: String,
+    pub source: Text,
     /// Reasoning behind the value.
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Where the value was last set: the file, a profile or `--set`.
-    pub origin: String,
+    pub origin: Text,
 }
 
 impl Param {
@@ -51,8 +54,8 @@ impl Param {
 /// The full set of parameters, sorted by key.
 #[derive(Debug, Clone, Default)]
 pub struct Assumptions {
+    /// Sorted by key, so a key is found by binary search.
     params: Vec<Param>,
-    index: HashMap<String, usize>,
 }
 
 /// Key families to which a user may add a key for another country (`speed.rail.UZ`).
@@ -92,22 +95,44 @@ impl Assumptions {
         })?;
         let params = rows
             .into_iter()
-            .map(|r| param(r, file, text))
+            .map(|r| {
+                let Row { key, table, span } = r;
+                let located = |message: String| {
+                    let (line, column) = locate(text, span.clone());
+                    Error::DataFile {
+                        file: file.into(),
+                        line,
+                        column,
+                        key: Some(key.clone()),
+                        message,
+                    }
+                };
+                check(table.value, table.low, table.high).map_err(located)?;
+                let unit = table.unit.ok_or_else(|| located("has no `unit`".into()))?;
+                let source = table.source.ok_or_else(|| located(NO_SOURCE.into()))?;
+                Ok(Param {
+                    key: key.into(),
+                    value: table.value,
+                    low: table.low,
+                    high: table.high,
+                    unit: unit.into(),
+                    source: source.into(),
+                    note: table.note.map(Into::into),
+                    origin: file.to_string().into(),
+                })
+            })
             .collect::<Result<Vec<_>>>()?;
         Ok(Assumptions::from_params(params))
     }
 
-    fn from_params(params: Vec<Param>) -> Assumptions {
-        let mut a = Assumptions {
-            params,
-            index: HashMap::new(),
-        };
-        a.reindex();
-        a
+    fn from_params(mut params: Vec<Param>) -> Assumptions {
+        params.sort_by(|a, b| a.key.cmp(&b.key));
+        Assumptions { params }
     }
 
     /// The embedded default assumptions, from the table build.rs read out of the embedded file
-    /// (the file is parsed here only if that table is missing).
+    /// (the file is parsed here only if that table is missing). Their texts are borrowed from
+    /// the table, not copied.
     ///
     /// # Errors
     /// Only if the embedded file is broken, which the test suite rules out.
@@ -118,36 +143,22 @@ impl Assumptions {
         };
         let mut params = Vec::with_capacity(rows.len());
         for &(key, value, low, high, unit, source, note) in rows {
-            let table = ParamTable {
+            let (Some(unit), Some(source), Ok(())) = (unit, source, check(value, low, high)) else {
+                // A row the parser would refuse: let it say why, with the line.
+                return Assumptions::parse(embedded::ASSUMPTIONS, origin);
+            };
+            params.push(Param {
+                key: Cow::Borrowed(key),
                 value,
                 low,
                 high,
-                unit: unit.map(str::to_string),
-                source: source.map(str::to_string),
-                note: note.map(str::to_string),
-            };
-            let row = Row {
-                key: key.to_string(),
-                table,
-                span: None,
-            };
-            match param(row, origin, "") {
-                Ok(p) => params.push(p),
-                // A row the parser would refuse: let it say why, with the line.
-                Err(_) => return Assumptions::parse(embedded::ASSUMPTIONS, origin),
-            }
+                unit: Cow::Borrowed(unit),
+                source: Cow::Borrowed(source),
+                note: note.map(Cow::Borrowed),
+                origin: Cow::Borrowed(origin),
+            });
         }
         Ok(Assumptions::from_params(params))
-    }
-
-    fn reindex(&mut self) {
-        self.params.sort_by(|a, b| a.key.cmp(&b.key));
-        self.index = self
-            .params
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.key.clone(), i))
-            .collect();
     }
 
     /// All parameters, sorted by key.
@@ -159,13 +170,15 @@ impl Assumptions {
     /// The parameter with this key.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&Param> {
-        self.index.get(key).map(|&i| &self.params[i])
+        self.position(key).map(|i| &self.params[i])
     }
 
     /// Position of a key in [`Assumptions::params`] and [`Assumptions::values`].
     #[must_use]
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.index.get(key).copied()
+        self.params
+            .binary_search_by(|p| p.key.as_ref().cmp(key))
+            .ok()
     }
 
     /// The value of a key.
@@ -185,7 +198,7 @@ impl Assumptions {
     fn unknown(&self, key: &str) -> Error {
         Error::UnknownAssumption {
             key: key.to_string(),
-            suggestions: closest(key, self.params.iter().map(|p| p.key.as_str())),
+            suggestions: closest(key, self.params.iter().map(|p| p.key.as_ref())),
         }
     }
 
@@ -205,13 +218,13 @@ impl Assumptions {
                 reason: "a value must be a finite, non-negative number".into(),
             });
         }
-        if let Some(&i) = self.index.get(key) {
+        if let Some(i) = self.position(key) {
             let p = &mut self.params[i];
             p.value = value;
             // A value set outside the range widens the range rather than leaving low > value.
             p.low = p.low.map(|l| l.min(value));
             p.high = p.high.map(|h| h.max(value));
-            p.origin = origin.to_string();
+            p.origin = origin.to_string().into();
             return Ok(());
         }
         let Some(family) = OPEN_FAMILIES.iter().find(|f| key.starts_with(*f)) else {
@@ -221,18 +234,24 @@ impl Assumptions {
             .params
             .iter()
             .find(|p| p.key.starts_with(family))
-            .map_or_else(String::new, |p| p.unit.clone());
-        self.params.push(Param {
-            key: key.to_string(),
-            value,
-            low: None,
-            high: None,
-            unit,
-            source: origin.to_string(),
-            note: None,
-            origin: origin.to_string(),
-        });
-        self.reindex();
+            .map_or_else(Text::default, |p| p.unit.clone());
+        let at = self
+            .params
+            .binary_search_by(|p| p.key.as_ref().cmp(key))
+            .unwrap_err();
+        self.params.insert(
+            at,
+            Param {
+                key: key.to_string().into(),
+                value,
+                low: None,
+                high: None,
+                unit,
+                source: origin.to_string().into(),
+                note: None,
+                origin: origin.to_string().into(),
+            },
+        );
         Ok(())
     }
 
@@ -287,55 +306,26 @@ impl fmt::Display for Param {
     }
 }
 
-/// A row of the file as a parameter, checked: finite numbers, a non-negative value inside its
-/// range, a unit and a source.
-fn param(row: Row, file: &str, text: &str) -> Result<Param> {
-    let Row {
-        key,
-        table: t,
-        span,
-    } = row;
-    // Located only on error: finding the line of every table made parsing quadratic.
-    let err = |message: String| {
-        let (line, column) = locate(text, span.clone());
-        Error::DataFile {
-            file: file.into(),
-            line,
-            column,
-            key: Some(key.clone()),
-            message,
-        }
-    };
-    for (name, x) in [("value", Some(t.value)), ("low", t.low), ("high", t.high)] {
+const NO_SOURCE: &str = "has no `source` (write \"estimate\" and a note if it is one)";
+
+/// Checks a parameter's numbers: finite, a non-negative value inside its range.
+fn check(value: f64, low: Option<f64>, high: Option<f64>) -> std::result::Result<(), String> {
+    for (name, x) in [("value", Some(value)), ("low", low), ("high", high)] {
         if let Some(x) = x
             && !x.is_finite()
         {
-            return Err(err(format!("`{name}` = {x} is not a finite number")));
+            return Err(format!("`{name}` = {x} is not a finite number"));
         }
     }
-    if t.value < 0.0 {
-        return Err(err(format!("value {} is negative", t.value)));
+    if value < 0.0 {
+        return Err(format!("value {value} is negative"));
     }
-    if t.low.is_some_and(|l| l > t.value) || t.high.is_some_and(|h| h < t.value) {
-        return Err(err(format!(
-            "range low {:?} … high {:?} does not contain the value {}",
-            t.low, t.high, t.value
-        )));
+    if low.is_some_and(|l| l > value) || high.is_some_and(|h| h < value) {
+        return Err(format!(
+            "range low {low:?} … high {high:?} does not contain the value {value}"
+        ));
     }
-    let unit = t.unit.ok_or_else(|| err("has no `unit`".into()))?;
-    let source = t.source.ok_or_else(|| {
-        err("has no `source` (write \"estimate\" and a note if it is one)".into())
-    })?;
-    Ok(Param {
-        key,
-        value: t.value,
-        low: t.low,
-        high: t.high,
-        unit,
-        source,
-        note: t.note,
-        origin: file.to_string(),
-    })
+    Ok(())
 }
 
 #[cfg(test)]

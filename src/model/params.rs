@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::assumptions::Assumptions;
+use super::assumptions::{Assumptions, Text};
 use crate::error::{Error, Result};
 
 macro_rules! scalars {
@@ -144,8 +144,8 @@ pub struct Layout {
     scalars: Vec<usize>,
     members: Vec<(Family, String, usize)>,
     positive: Vec<usize>,
-    origins: Vec<String>,
-    keys: Vec<String>,
+    origins: Vec<Text>,
+    keys: Vec<Text>,
 }
 
 impl Layout {
@@ -200,8 +200,8 @@ impl Layout {
         for &i in &self.positive {
             if values[i] <= 0.0 {
                 return Err(Error::InvalidAssumption {
-                    origin: self.origins[i].clone(),
-                    key: self.keys[i].clone(),
+                    origin: self.origins[i].to_string(),
+                    key: self.keys[i].to_string(),
                     value: values[i],
                     reason: "a speed, working day or cargo mass must be greater than zero".into(),
                 });

@@ -198,17 +198,16 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Compar
         req.others.clone()
     };
     let mut router = Router::new();
-    let mut search = |t: &Target| {
-        let r = RouteRequest {
-            from: req.from,
-            to: req.to,
-            via: vec![t.clone()],
-            avoid: req.avoid.clone(),
-            objective: req.objective,
-            include_planned: req.include_planned,
-        };
-        find::search(atlas, model, &mut router, &r)
+    let route = RouteRequest {
+        from: req.from,
+        to: req.to,
+        via: Vec::new(),
+        avoid: req.avoid.clone(),
+        objective: req.objective,
+        include_planned: req.include_planned,
     };
+    let mut search =
+        |t: &Target| find::search_via(atlas, model, &mut router, &route, std::slice::from_ref(t));
     let ref_path = search(&req.reference)?;
     let (ref_label, ref_id) = label(atlas, &req.reference);
     let ref_report = report::build(model, &ref_path, ref_label, ref_id.clone(), req.objective);

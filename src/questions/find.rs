@@ -129,7 +129,19 @@ pub fn search(
     router: &mut Router,
     req: &Request,
 ) -> Result<Path> {
-    let c = selector::constraints(atlas, &req.via, &req.avoid, req.include_planned)?;
+    search_via(atlas, model, router, req, &req.via)
+}
+
+/// [`search`] with `via` in place of the request's own (a comparison runs one request through
+/// each corridor without copying it).
+pub(crate) fn search_via(
+    atlas: &Atlas,
+    model: &CostModel<'_>,
+    router: &mut Router,
+    req: &Request,
+    via: &[Target],
+) -> Result<Path> {
+    let c = selector::constraints(atlas, via, &req.avoid, req.include_planned)?;
     let net = atlas.network();
     router
         .shortest(

@@ -160,7 +160,7 @@ pub fn run(
         seed,
         varied: ranged
             .iter()
-            .map(|(i, _)| assumptions.params()[*i].key.clone())
+            .map(|(i, _)| assumptions.params()[*i].key.to_string())
             .collect(),
         routes,
     })

@@ -68,7 +68,10 @@ pub fn run(atlas: &Atlas, defaults: &Assumptions, profile: &Profile) -> Result<P
         .iter()
         .map(|(k, v)| Override {
             key: k.clone(),
-            unit: defaults.get(k).map(|p| p.unit.clone()).unwrap_or_default(),
+            unit: defaults
+                .get(k)
+                .map(|p| p.unit.to_string())
+                .unwrap_or_default(),
             default: defaults.value(k).unwrap_or(f64::NAN),
             profile: *v,
         })

@@ -109,8 +109,8 @@ pub fn run(
         v[i] = high;
         let at_high = difference(atlas, params(&v)?, req, metric)?.0;
         swings.push(Swing {
-            key: p.key.clone(),
-            unit: p.unit.clone(),
+            key: p.key.to_string(),
+            unit: p.unit.to_string(),
             low,
             high,
             at_low,

@@ -106,15 +106,15 @@ pub fn assumptions(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
             (None, None) => String::new(),
             _ => format!("{}–{}", p.low.unwrap_or(p.value), p.high.unwrap_or(p.value)),
         };
-        let mut source = p.source.clone();
+        let mut source = p.source.to_string();
         if p.origin != embedded::ASSUMPTIONS_NAME && !p.origin.is_empty() && p.origin != source {
             source = format!("[{}] {source}", p.origin);
         }
         t.add_row(vec![
-            p.key.clone(),
+            p.key.to_string(),
             format!("{}", p.value),
             range,
-            p.unit.clone(),
+            p.unit.to_string(),
             source,
         ]);
     }
