@@ -369,7 +369,7 @@ note = "n"
         .unwrap();
         let p = a.get("speed.sea.container").unwrap();
         assert_eq!(
-            (p.value, p.high, p.origin.as_str()),
+            (p.value, p.high, p.origin.as_ref()),
             (22.0, Some(22.0), "--set")
         );
         assert_eq!(a.get("speed.rail.UZ").unwrap().unit, "km/day");
