@@ -30,8 +30,8 @@ pub struct Config {
     pub base_assumptions: Assumptions,
     /// The model's parameters from [`Config::assumptions`], with the cargo mass override.
     pub params: Params,
-    /// The profiles file.
-    pub profiles: Profiles,
+    /// The profiles file, when one was named or a profile asked for (else read on demand).
+    profiles: Option<Profiles>,
     /// The profile asked for, if any (it exists).
     pub profile: Option<String>,
     /// Route over legs that are not operational too.
@@ -107,15 +107,21 @@ impl Config {
             // The embedded assumptions come as a table read at build time.
             None => Assumptions::embedded()?,
         };
-        let (p_text, p_file) = text(
-            g.profiles.as_deref(),
-            embedded::PROFILES,
-            embedded::PROFILES_NAME,
-            "profiles",
-        )?;
-        let profiles = Profiles::parse(&p_text, &p_file)?;
+        // Parsing the embedded profiles is skipped when nothing names one: it was a tenth of
+        // `route compare`'s run (BENCHMARKS.md).
+        let profiles = if g.profiles.is_some() || g.profile.is_some() {
+            let (p_text, p_file) = text(
+                g.profiles.as_deref(),
+                embedded::PROFILES,
+                embedded::PROFILES_NAME,
+                "profiles",
+            )?;
+            Some(Profiles::parse(&p_text, &p_file)?)
+        } else {
+            None
+        };
         let mut assumptions = base.clone();
-        if let Some(name) = &g.profile {
+        if let (Some(name), Some(profiles)) = (&g.profile, &profiles) {
             profiles.get(name)?.apply(&mut assumptions)?;
         }
         let set = |a: &mut Assumptions| a.apply_overrides(&g.set, "--set").context("--set");
@@ -133,6 +139,17 @@ impl Config {
             include_planned: g.include_planned,
             max_snap_km: g.max_snap_km,
             cargo_tonnes: g.cargo_tonnes,
+        })
+    }
+
+    /// The profiles file (the embedded one unless another was named).
+    ///
+    /// # Errors
+    /// Only if the embedded profiles are broken, which the test suite rules out.
+    pub fn profiles(&self) -> Result<Cow<'_, Profiles>> {
+        Ok(match &self.profiles {
+            Some(p) => Cow::Borrowed(p),
+            None => Cow::Owned(Profiles::embedded()?),
         })
     }
 

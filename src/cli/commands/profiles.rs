@@ -14,8 +14,8 @@ use crate::cli::config::Config;
 pub fn run(config: &Config, args: &ProfilesArgs, out: &mut impl Write) -> Result<Status> {
     let atlas = config.atlas()?;
     // The baseline is the assumptions file with --set applied, without --profile.
-    let checks = config
-        .profiles
+    let profiles = config.profiles()?;
+    let checks = profiles
         .list()
         .iter()
         .filter(|p| config.profile.as_ref().is_none_or(|n| *n == p.name))
