@@ -35,7 +35,15 @@ pub fn run(config: &Config, args: &SensitivityArgs, out: &mut impl Write) -> Res
     )?;
     match args.format {
         SensitivityFormat::Json => render::json::write(&s, out)?,
-        SensitivityFormat::Table => render::table::sensitivity(&s, args.top, out)?,
+        SensitivityFormat::Table => {
+            let hidden = render::table::sensitivity(&s, args.top, out)?;
+            if hidden > 0 {
+                writeln!(
+                    out,
+                    "{hidden} more assumptions with smaller swings (--top to show them)"
+                )?;
+            }
+        }
     }
     Ok(Status::Ok)
 }

@@ -9,11 +9,12 @@ use crate::model::Metric;
 use crate::questions::reproduce::ProfileCheck;
 use crate::questions::sensitivity::Sensitivity;
 
-/// Writes a sensitivity analysis as a ranked table with a text tornado bar.
+/// Writes a sensitivity analysis as a ranked table with a text tornado bar, the `top` rows
+/// with the largest swing; returns how many rows were left out.
 ///
 /// # Errors
 /// I/O errors of the writer.
-pub fn sensitivity(s: &Sensitivity, top: usize, w: &mut impl Write) -> io::Result<()> {
+pub fn sensitivity(s: &Sensitivity, top: usize, w: &mut impl Write) -> io::Result<usize> {
     let fmt = |x: f64| {
         if s.metric == Metric::Time {
             format!("{x:+.1}")
@@ -55,14 +56,7 @@ pub fn sensitivity(s: &Sensitivity, top: usize, w: &mut impl Write) -> io::Resul
         ]);
     }
     writeln!(w, "{t}")?;
-    if s.swings.len() > top {
-        writeln!(
-            w,
-            "{} more assumptions with smaller swings (--top to show them)",
-            s.swings.len() - top
-        )?;
-    }
-    Ok(())
+    Ok(s.swings.len().saturating_sub(top))
 }
 
 /// Writes what each profile changes and how close it lands to its study.
