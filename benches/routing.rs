@@ -116,7 +116,7 @@ fn grid(side: u32) -> Network {
             published_km: None,
             published_source: None,
             geometry: LineString::from(vec![pa, pb]),
-            length_km: 5.0 + (k % 5) as f64,
+            drawn_km: 5.0 + (k % 5) as f64,
         });
     };
     let mut k = 0;

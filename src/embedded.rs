@@ -44,7 +44,7 @@ mod tests {
         let measured = parse_network(NETWORK, "n", &LoadOptions::default()).unwrap();
         assert_eq!(EMBEDDED_LENGTHS_KM.len(), measured.legs().len());
         for (a, b) in cached.legs().iter().zip(measured.legs()) {
-            assert_eq!(a.length_km.to_bits(), b.length_km.to_bits(), "leg {}", a.id);
+            assert_eq!(a.drawn_km.to_bits(), b.drawn_km.to_bits(), "leg {}", a.id);
         }
     }
 }

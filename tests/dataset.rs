@@ -123,8 +123,8 @@ fn leg_lengths_match_published_figures() {
             .expect("a named leg has a published length");
         println!(
             "{id}: {:.0} km drawn vs {p} km published ({:+.1} %, bound {:.0} %): {why}",
-            leg.length_km,
-            (leg.length_km - p) / p * 100.0,
+            leg.drawn_km,
+            (leg.drawn_km - p) / p * 100.0,
             bound * 100.0
         );
     }

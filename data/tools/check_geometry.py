@@ -10,8 +10,8 @@ data/README.md). Nodes (Points) of all files are pooled, so a fragment of legs c
 checked together with the fragment holding its nodes. For every leg (LineString) it reports:
 
   * sea/ferry legs: km of the geometry on land (land-10m), ignoring the first and last
-    --sea-trim-km (5) km. Legs listing suez, bosphorus, dardanelles or
-    volga-caspian-channel in `passages` are reported but do not fail.
+    --sea-trim-km (5) km. Legs listing suez, bosphorus, dardanelles,
+    volga-caspian-channel or elbe in `passages` are reported but do not fail.
   * rail/road legs: km of the geometry on water (outside land-10m), ignoring the first
     and last --land-trim-km (2) km (--sea-trim-km at an end at a port).
   * the countries the geometry crosses, in order (countries-10m; runs shorter than
@@ -61,7 +61,7 @@ ALIGNMENT_NOT_DRAWN = {
     "rail-iranshahr-khash": 0.22,
     "road-chabahar-zahedan": 0.26,
 }
-EXEMPT_PASSAGES = {"suez", "bosphorus", "dardanelles", "volga-caspian-channel"}
+EXEMPT_PASSAGES = {"suez", "bosphorus", "dardanelles", "volga-caspian-channel", "elbe"}
 SEA_MODES = {"sea", "ferry"}
 LAND_MODES = {"rail", "road"}
 GEOD = Geod(ellps="WGS84")

@@ -22,7 +22,7 @@ use crate::routing::router::{Path, Weigher};
 #[must_use]
 pub fn leg(params: &Params, leg: &Leg) -> Metrics {
     let p = |s: Scalar| params.get(s);
-    let km = leg.length_km;
+    let km = leg.length_km();
     let country = leg.countries.first().map(String::as_str);
     let by_country = |f: Family, default: Scalar| {
         country

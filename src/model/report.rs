@@ -5,7 +5,7 @@ use geo::LineString;
 use super::metrics::{KM_PER_NM, Metrics, Objective};
 use super::pricing::{CostModel, Part, arc_ends, price_path};
 use super::stops::StopReason;
-use crate::network::{Mode, Network, NodeIx, Status, cleared_countries};
+use crate::network::{LengthBasis, Mode, Network, NodeIx, Status, cleared_countries};
 use crate::routing::router::Path;
 
 /// A node as named in output.
@@ -36,8 +36,12 @@ pub struct LegReport {
     pub mode: Mode,
     /// Leg status.
     pub status: Status,
-    /// Distance, km.
+    /// Distance, km: the published length where there is one, else the drawn one.
     pub distance_km: f64,
+    /// Geodesic length of the drawn line, km.
+    pub drawn_km: f64,
+    /// Which length `distance_km` is.
+    pub length: LengthBasis,
     /// Time on the leg, hours.
     pub time_hours: f64,
     /// Cost per TEU, USD.
@@ -102,8 +106,10 @@ pub struct RouteReport {
     pub to: PlaceRef,
     /// What the route was chosen by: time, distance, cost or co2e.
     pub objective: Objective,
-    /// Total distance, km.
+    /// Total distance, km (published lengths where there are, else drawn ones).
     pub distance_km: f64,
+    /// Total geodesic length of the drawn lines, km.
+    pub drawn_km: f64,
     /// Distance at sea (sea and ferry legs), nautical miles.
     pub sea_nm: f64,
     /// Total time, days.
@@ -269,6 +275,8 @@ impl Gathered {
             mode: leg.mode,
             status: leg.status,
             distance_km: m.km,
+            drawn_km: leg.drawn_km,
+            length: leg.length_basis(),
             time_hours: m.hours,
             cost_usd: m.usd,
             co2e_kg: m.co2e_kg,
@@ -312,6 +320,7 @@ pub fn build(
         to: place(net, arc_ends(net, last).1),
         objective,
         distance_km: total.km,
+        drawn_km: g.legs.iter().map(|l| l.drawn_km).sum(),
         sea_nm: g.sea_km / KM_PER_NM,
         time_days: total.hours / 24.0,
         time_hours: total.hours,

@@ -115,19 +115,19 @@ fn leg_time_is_distance_over_speed_plus_inner_borders() {
     // Round numbers from the fixture: sea 10 kn, rail 480 km/day (IR 240), road 50 km/h for
     // 10 h a day, border 10 h (road) / 5 h (rail).
     let s1 = leg("s1");
-    assert!((pricing::leg(&p, s1).hours - s1.length_km / (10.0 * KM_PER_NM)).abs() < 1e-9);
+    assert!((pricing::leg(&p, s1).hours - s1.length_km() / (10.0 * KM_PER_NM)).abs() < 1e-9);
     let r1 = leg("r1");
-    assert!((pricing::leg(&p, r1).hours - r1.length_km / 240.0 * 24.0).abs() < 1e-9);
+    assert!((pricing::leg(&p, r1).hours - r1.length_km() / 240.0 * 24.0).abs() < 1e-9);
     let d1 = leg("d1");
-    assert!((pricing::leg(&p, d1).hours - (d1.length_km / 50.0 * 24.0 / 10.0 + 10.0)).abs() < 1e-9);
+    assert!((pricing::leg(&p, d1).hours - (d1.length_km() / 50.0 * 24.0 / 10.0 + 10.0)).abs() < 1e-9);
     let r4 = leg("r4");
-    assert!((pricing::leg(&p, r4).hours - (r4.length_km / 480.0 * 24.0 + 5.0)).abs() < 1e-9);
+    assert!((pricing::leg(&p, r4).hours - (r4.length_km() / 480.0 * 24.0 + 5.0)).abs() < 1e-9);
     // Cost: rate × km (+ border fee inside land legs); passage toll on s3.
-    assert!((pricing::leg(&p, r1).usd - r1.length_km * 0.5).abs() < 1e-9);
+    assert!((pricing::leg(&p, r1).usd - r1.length_km() * 0.5).abs() < 1e-9);
     let s3 = leg("s3");
-    assert!((pricing::leg(&p, s3).usd - (s3.length_km * 0.1 + 1000.0)).abs() < 1e-9);
-    assert!((pricing::leg(&p, s3).hours - (s3.length_km / (10.0 * KM_PER_NM) + 24.0)).abs() < 1e-9);
+    assert!((pricing::leg(&p, s3).usd - (s3.length_km() * 0.1 + 1000.0)).abs() < 1e-9);
+    assert!((pricing::leg(&p, s3).hours - (s3.length_km() / (10.0 * KM_PER_NM) + 24.0)).abs() < 1e-9);
     // Emissions: km × factor × t/TEU.
-    assert!((pricing::leg(&p, r4).co2e_kg - r4.length_km * 0.01 * 10.0).abs() < 1e-9);
-    assert!((pricing::leg(&p, r1).co2e_kg - r1.length_km * 0.03 * 10.0).abs() < 1e-9);
+    assert!((pricing::leg(&p, r4).co2e_kg - r4.length_km() * 0.01 * 10.0).abs() < 1e-9);
+    assert!((pricing::leg(&p, r1).co2e_kg - r1.length_km() * 0.03 * 10.0).abs() < 1e-9);
 }

@@ -327,7 +327,7 @@ impl<'o> Builder<'o> {
         };
         debug_assert!(has_mode || bad, "a leg without a mode has a problem");
         // A leg with problems is never measured: it only has its ends checked.
-        let length_km = if bad {
+        let drawn_km = if bad {
             0.0
         } else {
             known_km
@@ -340,7 +340,7 @@ impl<'o> Builder<'o> {
             ends,
             leg: Leg {
                 geometry: line,
-                length_km,
+                drawn_km,
                 ..leg
             },
             bad,
@@ -393,11 +393,11 @@ impl<'o> Builder<'o> {
         let vessel = checks
             .parsed::<Vessel>("vessel", props.vessel, false)
             .unwrap_or(Vessel::Container);
-        let published_km = checks.number("published_km", props.published_km);
+        let published_km = checks.number("length_km", props.length_km);
         if let Some(km) = published_km
             && !(km.is_finite() && km > 0.0)
         {
-            checks.push(format!("`published_km` {km} is not a positive length"));
+            checks.push(format!("`length_km` {km} is not a positive length"));
         }
         let leg = Leg {
             id,
@@ -414,8 +414,8 @@ impl<'o> Builder<'o> {
             one_way: checks.flag("one_way", props.one_way),
             source: checks.text("source", props.source),
             published_km,
-            published_source: checks.text("published_source", props.published_source),
-            length_km: 0.0,
+            published_source: checks.text("length_source", props.length_source),
+            drawn_km: 0.0,
             geometry: LineString::new(Vec::new()),
         };
         (leg, mode.is_some())

@@ -99,9 +99,10 @@ fn leg_properties(net: &Network, l: &Leg, name: &str) -> JsonObject {
     p.insert("mode".into(), json!(l.mode));
     p.insert("status".into(), json!(l.status));
     p.insert("countries".into(), json!(l.countries));
+    // The drawn length is informational: the loader measures the line itself.
     p.insert(
-        "length_km".into(),
-        json!((l.length_km * 100.0).round() / 100.0),
+        "drawn_km".into(),
+        json!((l.drawn_km * 100.0).round() / 100.0),
     );
     if let Some(g) = l.gauge_mm {
         p.insert("gauge_mm".into(), json!(g));
@@ -110,7 +111,7 @@ fn leg_properties(net: &Network, l: &Leg, name: &str) -> JsonObject {
         p.insert("passages".into(), json!(l.passages));
     }
     if let Some(km) = l.published_km {
-        p.insert("published_km".into(), json!(km));
+        p.insert("length_km".into(), json!(km));
     }
     p
 }

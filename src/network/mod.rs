@@ -22,8 +22,8 @@ pub mod text;
 
 pub use geodesy::{distance_km, geodesic_km, normalize_lon};
 pub use kinds::{Mode, NodeKind, Status, Traction, Vessel};
-pub use model::{Leg, LegIx, Network, Node, NodeIx, cleared_countries};
-pub use properties::KEYS as PROPERTY_KEYS;
+pub use model::{Leg, LegIx, LengthBasis, Network, Node, NodeIx, cleared_countries};
+pub use properties::{ALIASES as PROPERTY_ALIASES, KEYS as PROPERTY_KEYS};
 pub use text::fold;
 
 use crate::error::Result;

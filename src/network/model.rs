@@ -102,14 +102,45 @@ pub struct Leg {
     pub one_way: bool,
     /// Where the line comes from.
     pub source: Option<String>,
-    /// A published length of the leg, km.
+    /// The operator's published length of the leg (railway chainage, a ministry's road
+    /// distance, a port-to-port sea distance), km; routing uses it where present.
     pub published_km: Option<f64>,
     /// Source of `published_km`.
     pub published_source: Option<String>,
     /// The line, longitude/latitude degrees, as given in the file.
     pub geometry: LineString<f64>,
     /// Geodesic length of `geometry` on the WGS84 ellipsoid, km.
-    pub length_km: f64,
+    pub drawn_km: f64,
+}
+
+/// Which length of a leg a route uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LengthBasis {
+    /// The published length (`length_km` in the file).
+    Published,
+    /// The geodesic length of the drawn line.
+    Drawn,
+}
+
+impl Leg {
+    /// The length routes use: the published length where there is one, else the drawn
+    /// length, km. Legs are drawn station to station, so the drawing is often shorter than
+    /// the line (mountain loops, road bends).
+    #[must_use]
+    pub fn length_km(&self) -> f64 {
+        self.published_km.unwrap_or(self.drawn_km)
+    }
+
+    /// Which length [`Leg::length_km`] is.
+    #[must_use]
+    pub fn length_basis(&self) -> LengthBasis {
+        if self.published_km.is_some() {
+            LengthBasis::Published
+        } else {
+            LengthBasis::Drawn
+        }
+    }
 }
 
 /// A loaded, checked network. Its node and leg lists are read-only, so the id index built

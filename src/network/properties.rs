@@ -193,7 +193,7 @@ impl<'de, T: Kind<'de>> Deserialize<'de> for Field<T> {
 /// Declares the property schema: the struct of typed, lenient fields and the one reader that
 /// fills it from a JSON object (never from an array: RFC 7946 properties are objects).
 macro_rules! schema {
-    ($lt:lifetime; $( $(#[$doc:meta])* $field:ident : $kind:ty = $key:literal ),* $(,)?) => {
+    ($lt:lifetime; $( $(#[$doc:meta])* $field:ident : $kind:ty = $key:literal $(| $alias:literal)* ),* $(,)?) => {
         /// The properties of one feature, as read.
         #[derive(Debug, Clone, Default)]
         pub(crate) struct Properties<$lt> {
@@ -202,6 +202,9 @@ macro_rules! schema {
 
         /// Every property name the loader reads, in the order of data/README.md.
         pub const KEYS: &[&str] = &[$($key),*];
+
+        /// Other names accepted for a property, as (alias, property).
+        pub const ALIASES: &[(&str, &str)] = &[$($(($alias, $key),)*)*];
 
         struct PropertiesVisitor;
 
@@ -216,7 +219,7 @@ macro_rules! schema {
                 let mut p = Properties::default();
                 while let Some(key) = map.next_key::<Cow<$lt, str>>()? {
                     match key.as_ref() {
-                        $( $key => p.$field = map.next_value()?, )*
+                        $( $key $(| $alias)* => p.$field = map.next_value()?, )*
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -265,10 +268,10 @@ schema! { 'a;
     passages: Texts<'a> = "passages",
     /// Usable in one direction only.
     one_way: bool = "one_way",
-    /// A published length, km.
-    published_km: f64 = "published_km",
-    /// Source of `published_km`.
-    published_source: Text<'a> = "published_source",
+    /// A published length, km (`published_km` is its earlier name).
+    length_km: f64 = "length_km" | "published_km",
+    /// Source of `length_km`.
+    length_source: Text<'a> = "length_source" | "published_source",
 }
 
 /// A feature's `properties` member: an object, `null` (no properties) or something else

@@ -29,7 +29,7 @@ fn legs_without_ends_are_tied_by_coordinates() {
     let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
     assert_eq!(net.nodes().len(), 3);
     assert_eq!(net.legs()[0].to, net.legs()[1].from);
-    assert!((net.legs()[0].length_km - 111.32).abs() < 0.1);
+    assert!((net.legs()[0].drawn_km - 111.32).abs() < 0.1);
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn unwrapped_longitudes_are_accepted() {
         r#"{"type":"Feature","properties":{"mode":"sea"},"geometry":{"type":"LineString","coordinates":[[179,0],[181,0]]}}"#,
     );
     let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
-    assert!((net.legs()[0].length_km - 222.6).abs() < 0.5);
+    assert!((net.legs()[0].drawn_km - 222.6).abs() < 0.5);
     assert!((net.node(net.legs()[0].to).position.x() - -179.0).abs() < 1e-9);
 }
 

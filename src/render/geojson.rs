@@ -65,6 +65,8 @@ fn route_features(r: &RouteReport, out: &mut Vec<Feature>) {
                 "mode": l.mode,
                 "status": l.status,
                 "distance_km": round2(l.distance_km),
+                "drawn_km": round2(l.drawn_km),
+                "length": l.length,
                 "time_hours": round2(l.time_hours),
                 "cost_usd": round2(l.cost_usd),
                 "co2e_kg": round2(l.co2e_kg),
@@ -168,7 +170,7 @@ fn style_leg(l: &Leg, name: &str, props: &mut JsonObject) {
             name,
             l.mode,
             l.status.as_str(),
-            l.length_km,
+            l.length_km(),
             l.gauge_mm
                 .map(|g| format!(" · gauge {g} mm"))
                 .unwrap_or_default(),

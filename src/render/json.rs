@@ -32,7 +32,8 @@ pub fn nodes(net: &crate::network::Network, w: &mut impl Write) -> io::Result<()
 }
 
 /// Writes the legs of a network as a JSON array of objects with the properties of
-/// data/README.md and their geodesic length (`distance_km`).
+/// data/README.md, the length routes use (`distance_km`), the drawn geodesic length
+/// (`drawn_km`) and which of the two is used (`length`: `published` or `drawn`).
 ///
 /// # Errors
 /// I/O errors of the writer.
@@ -44,8 +45,9 @@ pub fn legs(net: &crate::network::Network, w: &mut impl Write) -> io::Result<()>
             serde_json::json!({
                 "id": l.id, "name": l.name, "from": net.node(l.from).id, "to": net.node(l.to).id,
                 "mode": l.mode, "status": l.status, "countries": l.countries,
-                "gauge_mm": l.gauge_mm, "passages": l.passages, "distance_km": l.length_km,
-                "published_km": l.published_km, "source": l.source,
+                "gauge_mm": l.gauge_mm, "passages": l.passages, "distance_km": l.length_km(),
+                "drawn_km": l.drawn_km, "length": l.length_basis(), "length_km": l.published_km,
+                "length_source": l.published_source, "source": l.source,
             })
         })
         .collect();

@@ -40,8 +40,13 @@ pub const MIN_COUNTRY_KM: f64 = 1.0;
 /// nothing else is loosened. Such legs declare the countries whose land they cross (`["EG"]`
 /// for the canal) and [`countries_failure`] checks that. The Caspian itself is a hole in the
 /// land polygons, i.e. water, and is not exempt.
-pub const EXEMPT_PASSAGES: [&str; 4] =
-    ["suez", "bosphorus", "dardanelles", "volga-caspian-channel"];
+pub const EXEMPT_PASSAGES: [&str; 5] = [
+    "suez",
+    "bosphorus",
+    "dardanelles",
+    "volga-caspian-channel",
+    "elbe",
+];
 
 /// The passages of a leg that exempt it from the land/water check.
 pub fn exempt_passages(leg: &Leg) -> Vec<&str> {

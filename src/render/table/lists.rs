@@ -53,7 +53,7 @@ pub fn legs(net: &Network, w: &mut impl Write) -> io::Result<()> {
             Cell::new(&net.node(l.from).id),
             Cell::new(&net.node(l.to).id),
             Cell::new(l.mode),
-            Cell::new(thousands(l.length_km)).set_alignment(CellAlignment::Right),
+            Cell::new(thousands(l.length_km())).set_alignment(CellAlignment::Right),
             Cell::new(l.status.as_str()),
             Cell::new(l.countries.join(" ")),
         ]);

@@ -53,7 +53,7 @@ fn random_network(rng: &mut ChaCha8Rng) -> Network {
                 published_km: None,
                 published_source: None,
                 geometry: LineString::from(vec![(f64::from(a), 0.0), (f64::from(b), 0.0)]),
-                length_km: rng.random_range(1.0..100.0),
+                drawn_km: rng.random_range(1.0..100.0),
             }
         })
         .collect();
@@ -69,7 +69,7 @@ struct TestWeigher<'a> {
 
 impl Weigher for TestWeigher<'_> {
     fn arc(&self, arc: ArcIx) -> f64 {
-        self.net.leg(arc.leg()).length_km
+        self.net.leg(arc.leg()).drawn_km
     }
     fn transfer(&self, node: NodeIx, prev: Option<ArcIx>, next: Option<ArcIx>) -> f64 {
         if self.free_transfers {
@@ -262,9 +262,9 @@ fn free_transfers_match_floyd_warshall() {
         let mut d = vec![vec![f64::INFINITY; n]; n];
         for leg in net.legs() {
             let (a, b) = (leg.from.ix(), leg.to.ix());
-            d[a][b] = d[a][b].min(leg.length_km);
+            d[a][b] = d[a][b].min(leg.drawn_km);
             if !leg.one_way {
-                d[b][a] = d[b][a].min(leg.length_km);
+                d[b][a] = d[b][a].min(leg.drawn_km);
             }
         }
         for k in 0..n {
