@@ -209,6 +209,48 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A scenario name is unknown.
+    #[error("unknown scenario {name:?}; known scenarios: {}", known.join(", "))]
+    UnknownScenario {
+        /// The name asked for.
+        name: String,
+        /// Scenarios that exist.
+        known: Vec<String>,
+    },
+    /// Scenarios include one another in a cycle.
+    #[error("scenarios include one another in a cycle: {}", cycle.join(" → "))]
+    ScenarioCycle {
+        /// The scenarios of the cycle, the first repeated at the end.
+        cycle: Vec<String>,
+    },
+    /// A scenario is malformed.
+    #[error("{file}: scenario {scenario:?}: {message}")]
+    Scenario {
+        /// File being read.
+        file: String,
+        /// The scenario id.
+        scenario: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// An observation of a backtest file is malformed.
+    #[error("{file}: observation {id:?}: {message}")]
+    Observation {
+        /// File being read.
+        file: String,
+        /// The observation's id.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A leg id names no leg of the network.
+    #[error("{origin}: no leg {id:?} in the network")]
+    UnknownLeg {
+        /// The id given.
+        id: String,
+        /// Where it was given (a scenario).
+        origin: String,
+    },
     /// A profile name is unknown.
     #[error("unknown profile {name:?}; known profiles: {}", known.join(", "))]
     UnknownProfile {

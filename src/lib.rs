@@ -15,7 +15,8 @@
 //!    published studies, validation), each a `run` function.
 //! 5. [`render`]: tables, JSON, GeoJSON and SVG maps, written to any `io::Write`.
 //!
-//! [`embedded`] holds the data compiled in; [`error`] the one error type.
+//! [`embedded`] holds the data compiled in; [`error`] the one error type; [`provenance`] the
+//! record of how an output was made.
 //!
 //! # Example
 //! ```
@@ -40,6 +41,7 @@ pub mod embedded;
 pub mod error;
 pub mod model;
 pub mod network;
+pub mod provenance;
 pub mod questions;
 pub mod render;
 pub mod routing;

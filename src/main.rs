@@ -50,10 +50,28 @@ fn main() -> ExitCode {
     ExitCode::from(status as u8)
 }
 
+/// The arguments as given, without the program path, quoted where a shell would need it.
+fn command_line() -> String {
+    std::env::args()
+        .skip(1)
+        .map(|a| {
+            let plain = !a.is_empty()
+                && a.chars()
+                    .all(|c| c.is_alphanumeric() || "-_.,:=/+@%".contains(c));
+            if plain {
+                a
+            } else {
+                format!("'{}'", a.replace('\'', r"'\''"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Loads the configuration and runs the command, rendering into `out`. `Ok(Status::Error)`
 /// means "write the output, then fail" (a validation report that found problems).
 fn run(cli: &Cli, out: &mut Vec<u8>) -> anyhow::Result<Status> {
-    let config = Config::load(&cli.global)?;
+    let config = Config::load(&cli.global, command_line())?;
     let status = match &cli.command {
         Command::Compare(args) => commands::compare::run(&config, args, out),
         Command::Find(args) => commands::find::run(&config, args, out),
@@ -63,6 +81,8 @@ fn run(cli: &Cli, out: &mut Vec<u8>) -> anyhow::Result<Status> {
         Command::Export => commands::export::run(&config, out),
         Command::Assumptions(args) => commands::assumptions::run(&config, args, out),
         Command::Profiles(args) => commands::profiles::run(&config, args, out),
+        Command::Scenarios(args) => commands::scenarios::run(&config, args, out),
+        Command::Backtest(args) => commands::backtest::run(&config, args, out),
     };
     // The process ends next: freeing thousands of small allocations one by one would be a
     // measurable part of `route compare`'s run time (BENCHMARKS.md).

@@ -362,7 +362,12 @@ fn headline_cape_adds_4000_to_6000_nm_over_suez() {
 #[test]
 fn exported_network_geojson_is_valid() {
     let mut out = Vec::new();
-    corridor::render::geojson::network(atlas().network(), &mut out).expect("writes");
+    corridor::render::geojson::network(
+        atlas().network(),
+        &corridor::provenance::Provenance::new("export".into()),
+        &mut out,
+    )
+    .expect("writes");
     let text = String::from_utf8(out).expect("UTF-8");
     let problems = support::lint::problems(&text);
     assert!(

@@ -1,5 +1,6 @@
 //! README.md starts with the two set-up commands, .ci/run runs the README's test command, and
-//! the README's sample output is what the first command prints.
+//! the README's sample outputs are what the commands print (the first command in the present,
+//! then the same question in the normal world).
 
 use std::process::Command;
 
@@ -42,10 +43,9 @@ fn block_after(marker: &str) -> String {
     format!("{body}\n")
 }
 
-#[test]
-fn readme_sample_output_is_the_real_output() {
+fn real_output(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_route"))
-        .args(["compare", "--via", "suez"])
+        .args(args)
         .output()
         .expect("run route");
     assert!(
@@ -53,10 +53,19 @@ fn readme_sample_output_is_the_real_output() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let real = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn readme_sample_output_is_the_real_output() {
     assert_eq!(
-        block_after("With the default assumptions the first command prints:"),
-        real,
+        block_after("In it the first command prints:"),
+        real_output(&["compare", "--via", "suez"]),
         "README.md's sample output differs from `route compare --via suez`"
+    );
+    assert_eq!(
+        block_after("(`route compare --via suez --scenario normal`):"),
+        real_output(&["compare", "--via", "suez", "--scenario", "normal"]),
+        "README.md's normal-world output differs from `route compare --via suez --scenario normal`"
     );
 }

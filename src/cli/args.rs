@@ -38,6 +38,13 @@ pub struct Global {
     /// Apply a named profile (e.g. comcec-2017, run-2016) before any --set
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
+    /// Route in a named scenario (repeatable; default for the embedded network: present;
+    /// `normal` for the canal-open world); applied after --profile and before --set
+    #[arg(long, global = true, value_name = "NAME")]
+    pub scenario: Vec<String>,
+    /// Scenarios TOML file replacing the embedded one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub scenarios: Option<PathBuf>,
     /// Override an assumption, e.g. --set dwell.port_call=36 (repeatable)
     #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
     pub set: Vec<String>,
@@ -74,6 +81,11 @@ pub enum Command {
     Assumptions(AssumptionsArgs),
     /// Each profile's published results beside the model under the profile and the defaults
     Profiles(ProfilesArgs),
+    /// List the scenarios: what each is, when it held and what it changes
+    Scenarios(ScenariosArgs),
+    /// Route real shipments and service times as they ran, each in the world of its date, and
+    /// set the model beside what was observed
+    Backtest(BacktestArgs),
 }
 
 /// What a route must pass and avoid, and what it minimises.
@@ -237,6 +249,40 @@ pub struct ProfilesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ProfilesFormat::Table)]
     pub format: ProfilesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BacktestArgs {
+    /// Observations TOML file replacing the embedded one (data/observations.toml)
+    #[arg(long, value_name = "FILE")]
+    pub observations: Option<PathBuf>,
+    /// How many of the worst misses to list after the table
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub worst: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = BacktestFormat::Table)]
+    pub format: BacktestFormat,
+}
+
+/// Formats of `backtest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BacktestFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ScenariosArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScenariosFormat::Table)]
+    pub format: ScenariosFormat,
+}
+
+/// Formats of `scenarios`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScenariosFormat {
+    Table,
+    Json,
 }
 
 /// Formats of `profiles`.

@@ -11,8 +11,10 @@ use anyhow::{Context, Result, anyhow, bail};
 use corridor::Error;
 use corridor::embedded;
 use corridor::error::did_you_mean;
-use corridor::model::{Assumptions, CostModel, Params, Profiles};
-use corridor::network::{LoadOptions, parse_network};
+use corridor::model::Objective;
+use corridor::model::{Assumptions, CostModel, Params, Profiles, Scenarios, World};
+use corridor::network::{LegIx, LoadOptions, Network, Status, parse_network};
+use corridor::provenance::{Input, Provenance};
 use corridor::questions::find;
 use corridor::routing::{Atlas, Corridors, Target};
 
@@ -34,33 +36,60 @@ pub struct Config {
     profiles: Option<Profiles>,
     /// The profile asked for, if any (it exists).
     pub profile: Option<String>,
+    /// The leg statuses the scenarios in force replaced on the atlas's network.
+    replaced: Vec<(LegIx, Status)>,
+    /// The assumptions file with the profile, before any scenario or override (what the
+    /// backtest starts each world from).
+    pub profiled: Assumptions,
+    /// The `--set` overrides, in order.
+    pub overrides: Vec<String>,
+    /// What the scenarios in force change (their leg statuses are set on the atlas, their
+    /// values in [`Config::assumptions`]; their avoidances join every request's).
+    pub world: World,
+    /// The scenarios file, when read.
+    scenarios: Option<Scenarios>,
     /// Route over legs that are not operational too.
     pub include_planned: bool,
     /// Snap limit for `LON,LAT` places, km.
     pub max_snap_km: f64,
     /// Cargo mass per TEU override, t.
     pub cargo_tonnes: Option<f64>,
+    /// True when `--scenario` was given.
+    named_scenario: bool,
+    /// The record of this run's inputs and choices, without the objective and draws (each
+    /// command adds its own: [`Config::provenance`]).
+    provenance: Provenance,
 }
 
-/// Reads a file named by an option, or returns the embedded text (without copying it).
+/// Reads a file named by an option, or returns the embedded text (without copying it), with
+/// the input's record for the provenance.
 fn text(
     path: Option<&Path>,
     embedded: &'static str,
     embedded_name: &str,
-    what: &str,
-) -> Result<(Cow<'static, str>, String)> {
+    role: &'static str,
+) -> Result<(Cow<'static, str>, String, Input)> {
     match path {
         Some(p) => {
             let t = fs::read_to_string(p)
-                .with_context(|| format!("cannot read {what} file {}", p.display()))?;
-            Ok((Cow::Owned(t), p.display().to_string()))
+                .with_context(|| format!("cannot read {role} file {}", p.display()))?;
+            let name = p.display().to_string();
+            let input = Input::file(role, &name, t.as_bytes());
+            Ok((Cow::Owned(t), name, input))
         }
-        None => Ok((Cow::Borrowed(embedded), embedded_name.to_string())),
+        None => Ok((
+            Cow::Borrowed(embedded),
+            embedded_name.to_string(),
+            Input::embedded(role),
+        )),
     }
 }
 
-fn load_atlas(g: &Global) -> Result<std::result::Result<Atlas, Error>> {
-    let (cor_text, cor_file) = text(
+/// The atlas in the world, with the statuses the world replaced.
+type Loaded = std::result::Result<(Atlas, Vec<(LegIx, Status)>), Error>;
+
+fn load_atlas(g: &Global, world: &World, inputs: &mut Vec<Input>) -> Result<Loaded> {
+    let (cor_text, cor_file, cor_input) = text(
         g.corridors.as_deref(),
         embedded::CORRIDORS,
         embedded::CORRIDORS_NAME,
@@ -72,13 +101,55 @@ fn load_atlas(g: &Global) -> Result<std::result::Result<Atlas, Error>> {
     };
     let network = match g.network.as_deref() {
         Some(path) => {
-            let (net_text, net_file) = text(Some(path), "", "", "network")?;
+            let (net_text, net_file, input) = text(Some(path), "", "", "network")?;
+            inputs.push(input);
             parse_network(&net_text, &net_file, &options)
         }
         // The embedded network comes with its leg lengths measured at build time.
-        None => embedded::network(&options),
+        None => {
+            inputs.push(Input::embedded("network"));
+            embedded::network(&options)
+        }
     };
-    Ok(network.and_then(|n| Ok(Atlas::new(n, Corridors::parse(&cor_text, &cor_file)?))))
+    inputs.push(cor_input);
+    Ok(network.and_then(|mut n| {
+        let replaced = world.apply_to_network(&mut n)?;
+        Ok((
+            Atlas::new(n, Corridors::parse(&cor_text, &cor_file)?),
+            replaced,
+        ))
+    }))
+}
+
+/// The scenarios asked for: those named, else the file's default scenario for the embedded
+/// network (the present) or a scenarios file; none for another network without `--scenario`.
+/// Returns what they change, the file, and the ids asked for (or the default's).
+fn load_world(
+    g: &Global,
+    inputs: &mut Vec<Input>,
+) -> Result<(World, Option<Scenarios>, Vec<String>)> {
+    if g.scenario.is_empty() && g.network.is_some() && g.scenarios.is_none() {
+        return Ok((World::default(), None, Vec::new()));
+    }
+    let (s_text, s_file, input) = text(
+        g.scenarios.as_deref(),
+        embedded::SCENARIOS,
+        embedded::SCENARIOS_NAME,
+        "scenarios",
+    )?;
+    let scenarios = Scenarios::parse(&s_text, &s_file)?;
+    inputs.push(input);
+    let ids: Vec<String> = if g.scenario.is_empty() {
+        scenarios
+            .default_scenario()
+            .map(|s| s.id.clone())
+            .into_iter()
+            .collect()
+    } else {
+        g.scenario.clone()
+    };
+    let world = scenarios.world(&ids).context("--scenario")?;
+    Ok((world, Some(scenarios), ids))
 }
 
 impl Config {
@@ -87,7 +158,8 @@ impl Config {
     /// # Errors
     /// Unreadable files, malformed assumptions or profiles, an unknown profile, a bad
     /// override, an out-of-range number.
-    pub fn load(g: &Global) -> Result<Config> {
+    /// `command` is the command line as given, without the program (for the provenance).
+    pub fn load(g: &Global, command: String) -> Result<Config> {
         if !(g.max_snap_km.is_finite() && g.max_snap_km >= 0.0) {
             bail!(
                 "--max-snap-km {}: must be a non-negative number of km",
@@ -99,38 +171,68 @@ impl Config {
         {
             bail!("--cargo-tonnes {t}: must be a positive number of tonnes");
         }
+        let mut inputs = Vec::new();
         let base = match g.assumptions.as_deref() {
             Some(path) => {
-                let (a_text, a_file) = text(Some(path), "", "", "assumptions")?;
+                let (a_text, a_file, input) = text(Some(path), "", "", "assumptions")?;
+                inputs.push(input);
                 Assumptions::parse(&a_text, &a_file)?
             }
             // The embedded assumptions come as a table read at build time.
-            None => Assumptions::embedded()?,
+            None => {
+                inputs.push(Input::embedded("assumptions"));
+                Assumptions::embedded()?
+            }
         };
         // Parsing the embedded profiles is skipped when nothing names one: it was a tenth of
         // `route compare`'s run (BENCHMARKS.md).
         let profiles = if g.profiles.is_some() || g.profile.is_some() {
-            let (p_text, p_file) = text(
+            let (p_text, p_file, input) = text(
                 g.profiles.as_deref(),
                 embedded::PROFILES,
                 embedded::PROFILES_NAME,
                 "profiles",
             )?;
+            inputs.push(input);
             Some(Profiles::parse(&p_text, &p_file)?)
         } else {
             None
         };
+        let (world, scenarios, asked) = load_world(g, &mut inputs)?;
         let mut assumptions = base.clone();
         if let (Some(name), Some(profiles)) = (&g.profile, &profiles) {
             profiles.get(name)?.apply(&mut assumptions)?;
         }
+        let profiled = assumptions.clone();
+        world.apply_to_assumptions(&mut assumptions)?;
         let set = |a: &mut Assumptions| a.apply_overrides(&g.set, "--set").context("--set");
         set(&mut assumptions)?;
         let mut base_assumptions = base;
         set(&mut base_assumptions)?;
         let params = Params::from_assumptions(&assumptions)?.with_cargo_tonnes(g.cargo_tonnes);
+        let (atlas, replaced) = match load_atlas(g, &world, &mut inputs)? {
+            Ok((atlas, replaced)) => (Ok(atlas), replaced),
+            Err(e) => (Err(e), Vec::new()),
+        };
+        let provenance = Provenance {
+            inputs,
+            profile: g.profile.clone(),
+            scenarios: asked,
+            scenarios_in_force: world.scenarios.clone(),
+            set: g.set.clone(),
+            include_planned: g.include_planned,
+            cargo_tonnes: g.cargo_tonnes,
+            ..Provenance::new(command)
+        };
         Ok(Config {
-            atlas: load_atlas(g)?,
+            atlas,
+            replaced,
+            profiled,
+            overrides: g.set.clone(),
+            named_scenario: !g.scenario.is_empty(),
+            provenance,
+            world,
+            scenarios,
             assumptions,
             base_assumptions,
             params,
@@ -140,6 +242,31 @@ impl Config {
             max_snap_km: g.max_snap_km,
             cargo_tonnes: g.cargo_tonnes,
         })
+    }
+
+    /// How this run's output is made: the inputs and choices, with the command's objective.
+    #[must_use]
+    pub fn provenance(&self, objective: Option<Objective>) -> Provenance {
+        Provenance {
+            objective: objective.map(|o| o.as_str().to_string()),
+            ..self.provenance.clone()
+        }
+    }
+
+    /// The network as loaded, before the scenarios in force changed any status.
+    ///
+    /// # Errors
+    /// Why the atlas did not load.
+    pub fn network_before_scenarios(&self) -> Result<Network> {
+        let mut net = self.atlas()?.network().clone();
+        World::restore(&mut net, &self.replaced);
+        Ok(net)
+    }
+
+    /// Whether `--scenario` was given (not the default).
+    #[must_use]
+    pub fn scenario_named(&self) -> bool {
+        self.named_scenario
     }
 
     /// The profiles file (the embedded one unless another was named).
@@ -202,6 +329,54 @@ impl Config {
             }
         }
         Ok(ends)
+    }
+
+    /// The scenarios file (the embedded one unless another was named).
+    ///
+    /// # Errors
+    /// Only if the embedded scenarios are broken, which the test suite rules out.
+    pub fn scenarios(&self) -> Result<Cow<'_, Scenarios>> {
+        Ok(match &self.scenarios {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(Scenarios::embedded()?),
+        })
+    }
+
+    /// What a request between `ends` must avoid: the names of `--avoid` and those of the
+    /// scenarios in force that its ends are not spared from.
+    ///
+    /// # Errors
+    /// An unknown name, with the closest ones.
+    pub fn avoid(&self, names: &[String], ends: &find::Ends) -> Result<Vec<Target>> {
+        let mut out = self.targets(names, "--avoid")?;
+        let net = self.atlas()?.network();
+        let country = |n| net.node(n).country.as_deref();
+        for a in self
+            .world
+            .avoid_between(country(ends.from), country(ends.to))
+        {
+            out.extend(
+                self.targets(std::slice::from_ref(&a.name), "avoid")
+                    .with_context(|| format!("scenario {}", a.scenario))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// What the scenarios in force make a request between `ends` avoid, in words
+    /// (`scenario red-sea-crisis avoids passage:bab-el-mandeb`), for messages about a missing
+    /// route; `None` when they avoid nothing there.
+    #[must_use]
+    pub fn scenario_avoidances(&self, ends: &find::Ends) -> Option<String> {
+        let net = self.atlas().ok()?.network();
+        let country = |n| net.node(n).country.as_deref();
+        let list: Vec<String> = self
+            .world
+            .avoid_between(country(ends.from), country(ends.to))
+            .iter()
+            .map(|a| format!("scenario {} avoids {}", a.scenario, a.name))
+            .collect();
+        (!list.is_empty()).then(|| list.join(", "))
     }
 
     /// Resolves the names given to a flag (`--via`, `--avoid`, `--reference`).

@@ -255,6 +255,28 @@ impl Assumptions {
         Ok(())
     }
 
+    /// Replaces the plausible range of an assumption that exists (a scenario that changes the
+    /// world changes what is plausible in it too).
+    ///
+    /// # Errors
+    /// [`Error::InvalidAssumption`] for a range that is not finite and non-negative or that
+    /// does not hold the value; an unknown key.
+    pub fn set_range(&mut self, key: &str, low: f64, high: f64) -> Result<()> {
+        let i = self.position(key).ok_or_else(|| self.unknown(key))?;
+        let p = &mut self.params[i];
+        if !(low.is_finite() && high.is_finite() && 0.0 <= low && low <= p.value && p.value <= high)
+        {
+            return Err(Error::InvalidAssumption {
+                origin: p.origin.to_string(),
+                key: key.to_string(),
+                value: p.value,
+                reason: format!("the range {low}–{high} must be non-negative and hold the value"),
+            });
+        }
+        (p.low, p.high) = (Some(low), Some(high));
+        Ok(())
+    }
+
     /// Applies `KEY=VALUE` overrides in order; `origin` says where they come from in messages
     /// and in [`Param::origin`].
     ///

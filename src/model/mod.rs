@@ -8,6 +8,7 @@
 //! - [`metrics`]: the quantities ([`Metrics`], [`Objective`], [`Metric`]).
 //! - [`report`]: a priced path as the user sees it ([`RouteReport`]).
 //! - [`profiles`]: named sets of assumptions that reproduce published studies.
+//! - [`scenarios`]: named what-ifs (a passage avoided, a line built) with their sources.
 
 pub mod assumptions;
 pub mod assumptions_file;
@@ -16,6 +17,7 @@ pub mod params;
 pub mod pricing;
 pub mod profiles;
 pub mod report;
+pub mod scenarios;
 pub mod stops;
 
 pub use assumptions::{Assumptions, Param};
@@ -24,6 +26,7 @@ pub use params::{Layout, Params, Scalar};
 pub use pricing::{CostModel, Pricing, price_path};
 pub use profiles::{Profile, Profiles};
 pub use report::RouteReport;
+pub use scenarios::{Scenario, Scenarios, World};
 pub use stops::{StopReason, StopReasons};
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::assumptions::{Assumptions, Text};
+use super::metrics::Metrics;
 use crate::error::{Error, Result};
 
 macro_rules! scalars {
@@ -57,6 +58,8 @@ scalars! {
     PortCallDwell = "dwell.port_call", false;
     /// Wait for a Caspian sailing, h.
     CaspianWait = "dwell.caspian_wait", false;
+    /// Dwell of a relay (a box changing ship at a hub), h.
+    RelayDwell = "dwell.relay", false;
     /// Dwell at a rail border, h.
     RailBorderDwell = "dwell.border.rail", false;
     /// Dwell at a road border, h.
@@ -77,6 +80,8 @@ scalars! {
     RoadRate = "cost.road", false;
     /// Handling charge of a port call, USD/TEU.
     PortCallCost = "cost.port_call", false;
+    /// Transshipment charge of a relay, USD/TEU.
+    RelayCost = "cost.relay", false;
     /// Handling charge of a rail ↔ road transfer, USD/TEU.
     ModeChangeCost = "cost.mode_change", false;
     /// Charge of a break of gauge, USD/TEU.
@@ -215,9 +220,41 @@ impl Layout {
         for (s, &i) in scalars.iter_mut().zip(&self.scalars) {
             *s = values[i];
         }
-        Ok(Params { scalars, families })
+        // The priced passages, each a bit of an arc's passage set: those with a dwell or toll.
+        let mut priced: Vec<(String, Metrics)> = Vec::new();
+        for (f, member, i) in &self.members {
+            let (hours, usd) = match f {
+                Family::PassageDwell => (values[*i], 0.0),
+                Family::PassageToll => (0.0, values[*i]),
+                _ => continue,
+            };
+            match priced.iter_mut().find(|(p, _)| p == member) {
+                Some((_, m)) => {
+                    m.hours += hours;
+                    m.usd += usd;
+                }
+                None => priced.push((
+                    member.clone(),
+                    Metrics {
+                        hours,
+                        usd,
+                        ..Metrics::default()
+                    },
+                )),
+            }
+        }
+        priced.sort_by(|a, b| a.0.cmp(&b.0));
+        priced.truncate(MAX_PRICED_PASSAGES);
+        Ok(Params {
+            scalars,
+            families,
+            passages: priced,
+        })
     }
 }
+
+/// Most passages that may carry a dwell or toll (an arc's passages are a 64-bit set).
+pub const MAX_PRICED_PASSAGES: usize = 64;
 
 fn unknown(a: &Assumptions, key: &str) -> Error {
     a.require(key).expect_err("the key is missing")
@@ -228,6 +265,8 @@ fn unknown(a: &Assumptions, key: &str) -> Error {
 pub struct Params {
     scalars: [f64; Scalar::COUNT],
     families: [HashMap<String, f64>; 4],
+    /// Passages with a dwell or toll and what a transit costs, sorted by id.
+    passages: Vec<(String, Metrics)>,
 }
 
 impl Params {
@@ -251,6 +290,32 @@ impl Params {
     #[must_use]
     pub fn member(&self, f: Family, member: &str) -> Option<f64> {
         self.families[f as usize].get(member).copied()
+    }
+
+    /// The set of priced passages among `passages`, one bit per passage (see
+    /// [`Params::passage_charge`]).
+    #[must_use]
+    pub fn passage_set(&self, passages: &[String]) -> u64 {
+        passages
+            .iter()
+            .filter_map(|p| {
+                self.passages
+                    .binary_search_by(|(q, _)| q.as_str().cmp(p))
+                    .ok()
+            })
+            .fold(0, |set, i| set | 1 << i)
+    }
+
+    /// What transiting the passages of a set costs: their dwell and tolls.
+    #[must_use]
+    pub fn passage_charge(&self, set: u64) -> Metrics {
+        let mut m = Metrics::default();
+        for (i, (_, c)) in self.passages.iter().enumerate() {
+            if set & (1 << i) != 0 {
+                m += *c;
+            }
+        }
+        m
     }
 
     /// The same parameters with the cargo mass per TEU overridden, t; `None` keeps

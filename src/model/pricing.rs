@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 use super::metrics::{KM_PER_NM, Metrics, Objective};
 use super::params::{Family, Params, Scalar};
 use super::stops::{self, ArcProfile, StopReasons};
-use crate::network::{Leg, LegIx, Mode, Network, NodeIx, Traction, Vessel, cleared_countries};
+use crate::network::{
+    Leg, LegIx, Mode, Network, NodeIx, NodeKind, Traction, Vessel, cleared_countries,
+};
 use crate::routing::graph::ArcIx;
 use crate::routing::router::{Path, Weigher};
 
@@ -16,9 +18,10 @@ use crate::routing::router::{Path, Weigher};
 ///
 /// Time is distance over the commercial speed of the mode (rail by the leg's first country,
 /// road at driving speed stretched by drivers' hours), plus a border dwell for every border
-/// inside a land leg and the dwell of every passage it runs through. Cost is distance times
-/// the rate (land legs raised by the empty-return share) plus passage tolls. Emissions are
-/// distance × factor × tonnes per TEU.
+/// inside a land leg. Cost is distance times the rate (land legs raised by the empty-return
+/// share). Emissions are distance × factor × tonnes per TEU. A passage's dwell and toll are
+/// charged once where a route enters it ([`super::stops::price`]), not on every leg that lists
+/// it (the Caspian Sea spans many legs).
 #[must_use]
 pub fn leg(params: &Params, leg: &Leg) -> Metrics {
     let p = |s: Scalar| params.get(s);
@@ -78,10 +81,6 @@ pub fn leg(params: &Params, leg: &Leg) -> Metrics {
         };
         usd += n * p(Scalar::BorderCost);
     }
-    for passage in &leg.passages {
-        hours += params.member(Family::PassageDwell, passage).unwrap_or(0.0);
-        usd += params.member(Family::PassageToll, passage).unwrap_or(0.0);
-    }
     Metrics {
         km,
         hours,
@@ -96,6 +95,12 @@ pub trait Pricing {
     fn leg(&self, leg: LegIx) -> Metrics;
     /// Metrics and reasons of the stop between two arcs (`None` at either end of a route).
     fn stop(&self, prev: Option<ArcIx>, next: Option<ArcIx>) -> (Metrics, StopReasons);
+}
+
+/// True when `next` runs back along the leg of `prev`.
+#[inline]
+fn turns_back(prev: Option<ArcIx>, next: Option<ArcIx>) -> bool {
+    matches!((prev, next), (Some(p), Some(n)) if p.0 ^ 1 == n.0)
 }
 
 /// The nodes an arc leaves and enters.
@@ -186,8 +191,14 @@ impl Pricing for Repricing<'_> {
     }
 
     fn stop(&self, prev: Option<ArcIx>, next: Option<ArcIx>) -> (Metrics, StopReasons) {
-        let profile = |a: ArcIx| ArcProfile::new(self.network.leg(a.leg()), a.is_forward());
-        stops::price(self.params, prev.map(profile), next.map(profile))
+        let profile =
+            |a: ArcIx| ArcProfile::new(self.network.leg(a.leg()), a.is_forward(), self.params);
+        stops::price(
+            self.params,
+            prev.map(profile),
+            next.map(profile),
+            turns_back(prev, next),
+        )
     }
 }
 
@@ -199,6 +210,8 @@ pub struct CostModel<'n> {
     params: Params,
     legs: Vec<Metrics>,
     arcs: Vec<ArcProfile>,
+    /// Nodes where a ship may call and turn back (ports).
+    ports: Vec<bool>,
     weights: [OnceLock<Vec<f64>>; 4],
 }
 
@@ -210,13 +223,24 @@ impl<'n> CostModel<'n> {
         let arcs = net
             .legs()
             .iter()
-            .flat_map(|l| [ArcProfile::new(l, true), ArcProfile::new(l, false)])
+            .flat_map(|l| {
+                [
+                    ArcProfile::new(l, true, &params),
+                    ArcProfile::new(l, false, &params),
+                ]
+            })
+            .collect();
+        let ports = net
+            .nodes()
+            .iter()
+            .map(|n| n.kind == NodeKind::Port)
             .collect();
         CostModel {
             net,
             params,
             legs,
             arcs,
+            ports,
             weights: Default::default(),
         }
     }
@@ -259,6 +283,7 @@ impl Pricing for CostModel<'_> {
             &self.params,
             prev.map(|a| self.arcs[a.ix()]),
             next.map(|a| self.arcs[a.ix()]),
+            turns_back(prev, next),
         )
     }
 }
@@ -281,5 +306,10 @@ impl Weigher for ModelWeigher<'_, '_> {
             return 0.0;
         }
         self.objective.pick(&self.model.stop(prev, next).0)
+    }
+
+    /// A ship may call at a port on a spur and leave the way it came.
+    fn may_turn_back(&self, node: NodeIx, arc: ArcIx) -> bool {
+        self.model.ports[node.ix()] && self.model.net.leg(arc.leg()).mode.is_water()
     }
 }

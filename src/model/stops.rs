@@ -19,6 +19,10 @@ pub enum StopReason {
     GaugeChange,
     /// Land border crossing.
     Border,
+    /// Change of ship at a port the route calls at on its way (a transshipment at a hub).
+    Relay,
+    /// Entering a priced passage: a canal's queue and toll, a strait's escort and war risk.
+    Passage,
 }
 
 impl StopReason {
@@ -31,6 +35,8 @@ impl StopReason {
             StopReason::ModeChange => "mode change",
             StopReason::GaugeChange => "break of gauge",
             StopReason::Border => "border",
+            StopReason::Relay => "relay (change of ship)",
+            StopReason::Passage => "passage",
         }
     }
 
@@ -39,7 +45,10 @@ impl StopReason {
     pub fn is_handling(self) -> bool {
         matches!(
             self,
-            StopReason::PortCall | StopReason::ModeChange | StopReason::GaugeChange
+            StopReason::PortCall
+                | StopReason::ModeChange
+                | StopReason::GaugeChange
+                | StopReason::Relay
         )
     }
 }
@@ -49,8 +58,10 @@ impl StopReason {
 pub struct StopReasons(u8);
 
 impl StopReasons {
-    const ALL: [StopReason; 5] = [
+    const ALL: [StopReason; 7] = [
         StopReason::PortCall,
+        StopReason::Relay,
+        StopReason::Passage,
         StopReason::CaspianWait,
         StopReason::ModeChange,
         StopReason::GaugeChange,
@@ -82,11 +93,13 @@ impl StopReasons {
 /// No country (a sea leg, or a network without countries).
 const NO_COUNTRY: [u8; 2] = [0, 0];
 
-/// What the stop rules need to know of a leg as travelled in one direction, in 8 bytes: the
+/// What the stop rules need to know of a leg as travelled in one direction, in 16 bytes: the
 /// router prices a stop at every relaxation, so this is read millions of times on large
 /// networks (benches/routing.rs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArcProfile {
+    /// The priced passages the leg runs through ([`Params::passage_set`]).
+    passages: u64,
     mode: Mode,
     vessel: Vessel,
     /// Track gauge in mm, 0 when not known.
@@ -97,15 +110,17 @@ pub struct ArcProfile {
 }
 
 impl ArcProfile {
-    /// The profile of `leg` travelled `from → to` (`forward`) or back.
+    /// The profile of `leg` travelled `from → to` (`forward`) or back, its passages as the
+    /// priced passages of `params`.
     #[must_use]
-    pub fn new(leg: &Leg, forward: bool) -> ArcProfile {
+    pub fn new(leg: &Leg, forward: bool, params: &Params) -> ArcProfile {
         let code = |c: Option<&String>| {
             c.and_then(|c| <[u8; 2]>::try_from(c.as_bytes()).ok())
                 .unwrap_or(NO_COUNTRY)
         };
         let (a, b) = (code(leg.countries.first()), code(leg.countries.last()));
         ArcProfile {
+            passages: params.passage_set(&leg.passages),
             mode: leg.mode,
             vessel: leg.vessel,
             gauge: leg.gauge_mm.unwrap_or(0),
@@ -119,9 +134,10 @@ impl ArcProfile {
     }
 }
 
-/// Why a route stops between `prev` and `next` (`None` at the origin or the destination).
+/// Why a route stops between `prev` and `next` (`None` at the origin or the destination);
+/// `turned_back` when it leaves along the leg it arrived on (a call at a port on a spur).
 #[inline]
-fn reasons(prev: Option<ArcProfile>, next: Option<ArcProfile>) -> StopReasons {
+fn reasons(prev: Option<ArcProfile>, next: Option<ArcProfile>, turned_back: bool) -> StopReasons {
     let mut reasons = StopReasons::default();
     match (prev, next) {
         (None, None) => {}
@@ -134,6 +150,10 @@ fn reasons(prev: Option<ArcProfile>, next: Option<ArcProfile>) -> StopReasons {
             (true, true) => {
                 if a.mode != b.mode || a.vessel != b.vessel {
                     reasons.push(StopReason::PortCall);
+                } else if turned_back {
+                    // The ship called at a port off the lane and the box changes ship there:
+                    // a route passing a port on the lane keeps its ship.
+                    reasons.push(StopReason::Relay);
                 }
             }
             (true, false) | (false, true) => reasons.push(StopReason::PortCall),
@@ -158,23 +178,35 @@ fn reasons(prev: Option<ArcProfile>, next: Option<ArcProfile>) -> StopReasons {
     if next.is_some_and(ArcProfile::is_river_sea) && !prev.is_some_and(ArcProfile::is_river_sea) {
         reasons.push(StopReason::CaspianWait);
     }
+    if entering(prev, next) != 0 {
+        reasons.push(StopReason::Passage);
+    }
     reasons
 }
 
+/// The priced passages `next` enters: those it runs through and `prev` does not.
+#[inline]
+fn entering(prev: Option<ArcProfile>, next: Option<ArcProfile>) -> u64 {
+    next.map_or(0, |n| n.passages & !prev.map_or(0, |p| p.passages))
+}
+
 /// Metrics of the stop between two arcs (`None` at the origin or destination) and its
-/// reasons.
+/// reasons; `turned_back` when the route leaves along the leg it arrived on.
 ///
-/// A port call costs its dwell, handling charge and handling emissions; a Caspian wait its
-/// dwell; a mode change and a break of gauge their dwell, charge and handling emissions; a
-/// border the rail or road border dwell (by the mode that crosses it) and the border charge.
+/// A port call costs its dwell, handling charge and handling emissions; a relay its dwell,
+/// charge and two handlings (discharge and load); a Caspian wait its dwell; a mode change and
+/// a break of gauge their dwell, charge and handling emissions; a border the rail or road
+/// border dwell (by the mode that crosses it) and the border charge; entering a passage the
+/// dwell and toll of each priced passage entered.
 #[must_use]
 #[inline]
 pub fn price(
     params: &Params,
     prev: Option<ArcProfile>,
     next: Option<ArcProfile>,
+    turned_back: bool,
 ) -> (Metrics, StopReasons) {
-    let reasons = reasons(prev, next);
+    let reasons = reasons(prev, next, turned_back);
     if reasons.is_empty() {
         // Most stops between two arcs have no reason: the router asks millions of times.
         return (Metrics::default(), reasons);
@@ -203,6 +235,11 @@ fn charge(
                 p(Scalar::PortCallCost),
                 p(Scalar::TransferCo2e),
             ),
+            StopReason::Relay => (
+                p(Scalar::RelayDwell),
+                p(Scalar::RelayCost),
+                2.0 * p(Scalar::TransferCo2e),
+            ),
             StopReason::CaspianWait => (p(Scalar::CaspianWait), 0.0, 0.0),
             StopReason::ModeChange => (
                 p(Scalar::ModeChangeDwell),
@@ -215,6 +252,10 @@ fn charge(
                 p(Scalar::TransferCo2e),
             ),
             StopReason::Border => (border_h, p(Scalar::BorderCost), 0.0),
+            StopReason::Passage => {
+                let c = params.passage_charge(entering(prev, next));
+                (c.hours, c.usd, c.co2e_kg)
+            }
         };
         m.hours += h;
         m.usd += usd;

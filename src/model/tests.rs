@@ -119,15 +119,69 @@ fn leg_time_is_distance_over_speed_plus_inner_borders() {
     let r1 = leg("r1");
     assert!((pricing::leg(&p, r1).hours - r1.length_km() / 240.0 * 24.0).abs() < 1e-9);
     let d1 = leg("d1");
-    assert!((pricing::leg(&p, d1).hours - (d1.length_km() / 50.0 * 24.0 / 10.0 + 10.0)).abs() < 1e-9);
+    assert!(
+        (pricing::leg(&p, d1).hours - (d1.length_km() / 50.0 * 24.0 / 10.0 + 10.0)).abs() < 1e-9
+    );
     let r4 = leg("r4");
     assert!((pricing::leg(&p, r4).hours - (r4.length_km() / 480.0 * 24.0 + 5.0)).abs() < 1e-9);
-    // Cost: rate × km (+ border fee inside land legs); passage toll on s3.
+    // Cost: rate × km (+ border fee inside land legs). The toll and dwell of the passage s3
+    // runs through are charged where a route enters it, not on the leg.
     assert!((pricing::leg(&p, r1).usd - r1.length_km() * 0.5).abs() < 1e-9);
     let s3 = leg("s3");
-    assert!((pricing::leg(&p, s3).usd - (s3.length_km() * 0.1 + 1000.0)).abs() < 1e-9);
-    assert!((pricing::leg(&p, s3).hours - (s3.length_km() / (10.0 * KM_PER_NM) + 24.0)).abs() < 1e-9);
+    assert!((pricing::leg(&p, s3).usd - s3.length_km() * 0.1).abs() < 1e-9);
+    assert!((pricing::leg(&p, s3).hours - s3.length_km() / (10.0 * KM_PER_NM)).abs() < 1e-9);
     // Emissions: km × factor × t/TEU.
     assert!((pricing::leg(&p, r4).co2e_kg - r4.length_km() * 0.01 * 10.0).abs() < 1e-9);
     assert!((pricing::leg(&p, r1).co2e_kg - r1.length_km() * 0.03 * 10.0).abs() < 1e-9);
+}
+
+/// A passage listed by consecutive legs (a strait between two lanes, a sea of many legs) is
+/// charged once where a route enters it: with `hormuz` on both legs of the strait, the
+/// embedded network's INSTC paid the present's Hormuz wait twice.
+#[test]
+fn a_passage_is_charged_once_per_transit() {
+    let atlas = mini();
+    let net = atlas.network();
+    let p = params();
+    let canal = net.leg_by_id("s3").unwrap();
+    // Twins of the canal leg: one inside the same passage, one outside any.
+    let (nodes, mut legs) = net.clone().into_parts();
+    let mut inside = net.leg(canal).clone();
+    inside.id = "s3-inside".into();
+    let mut outside = net.leg(canal).clone();
+    outside.id = "s3-outside".into();
+    outside.passages.clear();
+    legs.push(inside);
+    legs.push(outside);
+    let net = crate::network::Network::from_parts(nodes, legs);
+    let model = CostModel::new(&net, p);
+    let arc = |id: &str| crate::routing::ArcIx(2 * net.leg_by_id(id).unwrap().0);
+    // Entering the canal from the origin costs the fixture's toll (USD 1,000) and dwell (24 h)
+    // on top of what the same start outside the canal costs.
+    let (with, reasons) = model.stop(None, Some(arc("s3")));
+    let (without, _) = model.stop(None, Some(arc("s3-outside")));
+    assert!(reasons.contains(StopReason::Passage));
+    assert!(
+        (with.usd - without.usd - 1000.0).abs() < 1e-9,
+        "{with:?} {without:?}"
+    );
+    assert!(
+        (with.hours - without.hours - 24.0).abs() < 1e-9,
+        "{with:?} {without:?}"
+    );
+    // A second leg in the same passage charges nothing more …
+    let (m, reasons) = model.stop(Some(arc("s3")), Some(arc("s3-inside")));
+    assert!(!reasons.contains(StopReason::Passage), "{reasons:?}");
+    assert_eq!((m.usd, m.hours), (0.0, 0.0));
+    // … nor does leaving it for a leg outside it.
+    let (m, reasons) = model.stop(Some(arc("s3")), Some(arc("s3-outside")));
+    assert!(!reasons.contains(StopReason::Passage), "{reasons:?}");
+    assert_eq!((m.usd, m.hours), (0.0, 0.0));
+    // Entering it from outside charges it again.
+    let (m, reasons) = model.stop(Some(arc("s3-outside")), Some(arc("s3")));
+    assert!(reasons.contains(StopReason::Passage), "{reasons:?}");
+    assert!(
+        (m.usd - 1000.0).abs() < 1e-9 && (m.hours - 24.0).abs() < 1e-9,
+        "{m:?}"
+    );
 }

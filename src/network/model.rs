@@ -261,6 +261,12 @@ impl Network {
         &self.legs[ix.ix()]
     }
 
+    /// Sets a leg's status (a scenario in which a line is built or a border closed). The status
+    /// is not indexed, so the network stays consistent.
+    pub fn set_status(&mut self, leg: LegIx, status: Status) {
+        self.legs[leg.ix()].status = status;
+    }
+
     /// Every passage id named by a node or leg, sorted, with a readable name for each: the
     /// name of its node, else of its only leg, else the id in words (`Caspian Sea`).
     #[must_use]

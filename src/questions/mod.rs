@@ -6,11 +6,15 @@
 //! - [`montecarlo`]: how uncertain assumptions spread a comparison's times and costs.
 //! - [`sensitivity`]: which assumptions swing the difference between two corridors most.
 //! - [`reproduce`]: each profile's published cases beside the model.
+//! - [`backtest`]: real shipments and service times ([`observations`]) beside the model, each
+//!   in the world of its date.
 //! - [`validate`]: checks of the data beyond loading.
 
+pub mod backtest;
 pub mod compare;
 pub mod find;
 pub mod montecarlo;
+pub mod observations;
 pub mod reproduce;
 pub mod sensitivity;
 pub mod validate;

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use crate::model::RouteReport;
 use crate::network::export::{self, Element, line_geometry, point_geometry};
 use crate::network::{Leg, Mode, Network, Node, NodeKind, Status};
+use crate::provenance::Provenance;
 use crate::questions::compare::Comparison;
 
 /// simplestyle colour of a mode.
@@ -109,8 +110,17 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-fn write_collection(features: Vec<Feature>, w: &mut impl Write) -> io::Result<()> {
-    let fc = FeatureCollection::new(features);
+/// Writes a collection with the provenance in its `properties` (a foreign member, RFC 7946
+/// §6.1, which GIS tools keep and geojson.io ignores).
+fn write_collection(
+    features: Vec<Feature>,
+    provenance: &Provenance,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    let mut fc = FeatureCollection::new(features);
+    let mut members = JsonObject::new();
+    members.insert("properties".into(), json!({ "provenance": provenance }));
+    fc.foreign_members = Some(members);
     serde_json::to_writer(&mut *w, &fc).map_err(io::Error::other)?;
     writeln!(w)
 }
@@ -119,10 +129,10 @@ fn write_collection(features: Vec<Feature>, w: &mut impl Write) -> io::Result<()
 ///
 /// # Errors
 /// I/O errors of the writer.
-pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
+pub fn route(r: &RouteReport, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
     let mut features = Vec::new();
     route_features(r, &mut features);
-    write_collection(features, w)
+    write_collection(features, provenance, w)
 }
 
 /// Writes every route of a comparison into one FeatureCollection (property `route` tells them
@@ -130,12 +140,12 @@ pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
 ///
 /// # Errors
 /// I/O errors of the writer.
-pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
+pub fn comparison(c: &Comparison, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
     let mut features = Vec::new();
     for r in &c.routes {
         route_features(&r.route, &mut features);
     }
-    write_collection(features, w)
+    write_collection(features, provenance, w)
 }
 
 /// Writes the whole network, styled: legs coloured by mode, lines under construction or planned
@@ -143,12 +153,12 @@ pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
 ///
 /// # Errors
 /// I/O errors of the writer.
-pub fn network(net: &Network, w: &mut impl Write) -> io::Result<()> {
+pub fn network(net: &Network, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
     let features = export::features(net, |e, props| match e {
         Element::Leg(l, name) => style_leg(l, name, props),
         Element::Node(n) => style_node(n, props),
     });
-    write_collection(features, w)
+    write_collection(features, provenance, w)
 }
 
 fn style_leg(l: &Leg, name: &str, props: &mut JsonObject) {

@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use crate::provenance::Provenance;
+
 /// Writes a value as pretty JSON followed by a newline.
 ///
 /// # Errors
@@ -9,6 +11,34 @@ use std::io::{self, Write};
 pub fn write<T: serde::Serialize>(value: &T, w: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
     writeln!(w)
+}
+
+/// An answer with the record of how it was made, as one object: the answer's keys, then
+/// `provenance`.
+#[derive(serde::Serialize)]
+struct WithProvenance<'a, T: serde::Serialize> {
+    #[serde(flatten)]
+    answer: &'a T,
+    provenance: &'a Provenance,
+}
+
+/// Writes an answer (a value that serialises as a JSON object) as pretty JSON with a
+/// `provenance` key added, followed by a newline.
+///
+/// # Errors
+/// I/O errors of the writer; an answer that is not an object cannot be flattened.
+pub fn answer<T: serde::Serialize>(
+    value: &T,
+    provenance: &Provenance,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    write(
+        &WithProvenance {
+            answer: value,
+            provenance,
+        },
+        w,
+    )
 }
 
 /// Writes the nodes of a network as a JSON array of objects with the properties of

@@ -22,6 +22,12 @@ pub trait Weigher {
     /// Cost at `node` of moving from arc `prev` to arc `next`; `None` at the origin or the
     /// destination (a port call where the route starts or ends at sea).
     fn transfer(&self, node: NodeIx, prev: Option<ArcIx>, next: Option<ArcIx>) -> f64;
+
+    /// True when a route may turn back at `node` after arriving on `arc`, leaving along the
+    /// same leg (a ship calling at a port on a spur off the lane); by default it may not.
+    fn may_turn_back(&self, _node: NodeIx, _arc: ArcIx) -> bool {
+        false
+    }
 }
 
 /// A set of legs and nodes of which a route must use at least one.
@@ -150,8 +156,8 @@ impl Router {
     }
 
     /// The cheapest route from `from` to `to` that uses at least one leg or node of every
-    /// requirement and nothing the restrictions forbid. A route never turns straight back along
-    /// the leg it arrived on.
+    /// requirement and nothing the restrictions forbid. A route turns straight back along the
+    /// leg it arrived on only where [`Weigher::may_turn_back`] allows it.
     ///
     /// Returns `None` when no such route exists (or `from == to`).
     ///
@@ -207,9 +213,11 @@ impl Router {
                 self.relax(goal, cost + weigher.transfer(v, Some(arc), None), state);
             }
             for &b in graph.out_arcs(v) {
-                // No turning back along the leg just travelled: a "via" node would otherwise be
-                // met by an out-and-back excursion instead of being passed through.
-                if b.0 != arc.0 ^ 1 && usable(b) {
+                // No turning back along the leg just travelled, but where the weigher allows it
+                // (a ship's call): a "via" node would otherwise be met by an out-and-back
+                // excursion instead of being passed through.
+                let back = b.0 == arc.0 ^ 1;
+                if (!back || weigher.may_turn_back(v, arc)) && usable(b) {
                     let t = b.ix() * layers + (m | self.mask(k, b)) as usize;
                     let d = cost + weigher.transfer(v, Some(arc), Some(b)) + weigher.arc(b);
                     self.relax(t, d, state);

@@ -1,7 +1,8 @@
 //! The `route` binary end to end: output formats, exit codes and error messages, on a small
 //! fixture network with round-number assumptions (tests/fixtures). One module per topic:
 //! [`routes`] (find, places, constraints), [`analyses`] (compare, Monte Carlo, sensitivity,
-//! assumptions), [`inputs`] (loading, validation, bad files, usage).
+//! assumptions), [`inputs`] (loading, validation, bad files, usage), [`worlds`] (scenarios,
+//! relays, provenance).
 
 use std::process::{Command, Output};
 
@@ -44,3 +45,4 @@ pub fn json(o: &Output) -> serde_json::Value {
 mod analyses;
 mod inputs;
 mod routes;
+mod worlds;

@@ -100,11 +100,7 @@ pub const ALIGNMENT_NOT_DRAWN: [(&str, f64, &str); 12] = [
         0.20,
         "no station position published; drawn straight to the estimated Naibabad terminal",
     ),
-    (
-        "road-herat-kandahar",
-        0.11,
-        "ring road drawn town to town",
-    ),
+    ("road-herat-kandahar", 0.11, "ring road drawn town to town"),
     (
         "road-torkham-border-kabul",
         0.15,

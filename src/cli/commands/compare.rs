@@ -27,7 +27,7 @@ pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<
         to: ends.to,
         reference,
         others: config.targets(&args.route.via, "--via")?,
-        avoid: config.targets(&args.route.avoid, "--avoid")?,
+        avoid: config.avoid(&args.route.avoid, &ends)?,
         objective: args.route.by.into(),
         include_planned: config.include_planned,
     };
@@ -37,13 +37,25 @@ pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<
         bail!("--samples {samples}: give between 1 and {MAX_SAMPLES} draws");
     }
     let mut c = compare::run(atlas, &model, &req)?;
+    if let Some(note) = config.scenario_avoidances(&ends) {
+        for u in &mut c.unavailable {
+            u.reason = format!("{}; {note}", u.reason);
+        }
+    }
     if let Some(samples) = args.samples {
         c.uncertainty = Some(uncertainty(config, &c, samples, args.seed)?);
     }
+    let mut p = config.provenance(Some(req.objective));
+    if let Some(samples) = args.samples {
+        (p.samples, p.seed) = (Some(samples), Some(args.seed));
+    }
     match args.format {
-        CompareFormat::Table => render::table::comparison(&c, out)?,
-        CompareFormat::Json => render::json::write(&c, out)?,
-        CompareFormat::Geojson => render::geojson::comparison(&c, out)?,
+        CompareFormat::Table => {
+            render::table::comparison(&c, out)?;
+            render::table::provenance(&p, out)?;
+        }
+        CompareFormat::Json => render::json::answer(&c, &p, out)?,
+        CompareFormat::Geojson => render::geojson::comparison(&c, &p, out)?,
     }
     Ok(Status::Ok)
 }

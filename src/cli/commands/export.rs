@@ -10,6 +10,7 @@ use crate::cli::Status;
 use crate::cli::config::Config;
 
 pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
-    render::geojson::network(config.atlas()?.network(), out)?;
+    let p = config.provenance(None);
+    render::geojson::network(config.atlas()?.network(), &p, out)?;
     Ok(Status::Ok)
 }

@@ -19,15 +19,23 @@ pub fn run(config: &Config, args: &FindArgs, out: &mut impl Write) -> Result<Sta
         from: ends.from,
         to: ends.to,
         via: config.targets(&args.route.via, "--via")?,
-        avoid: config.targets(&args.route.avoid, "--avoid")?,
+        avoid: config.avoid(&args.route.avoid, &ends)?,
         objective: args.route.by.into(),
         include_planned: config.include_planned,
     };
-    let r = find::run(atlas, &model, &req)?;
+    let r =
+        find::run(atlas, &model, &req).map_err(|e| match config.scenario_avoidances(&ends) {
+            Some(note) if e.is_no_route() => anyhow::Error::new(e).context(note),
+            _ => e.into(),
+        })?;
+    let p = config.provenance(Some(req.objective));
     match args.format {
-        FindFormat::Table => render::table::route(&r, out)?,
-        FindFormat::Json => render::json::write(&r, out)?,
-        FindFormat::Geojson => render::geojson::route(&r, out)?,
+        FindFormat::Table => {
+            render::table::route(&r, out)?;
+            render::table::provenance(&p, out)?;
+        }
+        FindFormat::Json => render::json::answer(&r, &p, out)?,
+        FindFormat::Geojson => render::geojson::route(&r, &p, out)?,
     }
     Ok(Status::Ok)
 }

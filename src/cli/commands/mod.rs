@@ -1,10 +1,12 @@
 //! One file per command: each a `run(&Config, its arguments, output) -> Result<Status>`.
 
 pub mod assumptions;
+pub mod backtest;
 pub mod compare;
 pub mod export;
 pub mod find;
 pub mod list;
 pub mod profiles;
+pub mod scenarios;
 pub mod sensitivity;
 pub mod validate;

@@ -21,9 +21,16 @@ pub fn run(config: &Config, args: &ProfilesArgs, out: &mut impl Write) -> Result
         .filter(|p| config.profile.as_ref().is_none_or(|n| *n == p.name))
         .map(|p| reproduce::run(atlas, &config.base_assumptions, p))
         .collect::<corridor::Result<Vec<_>>>()?;
+    // Each profile is routed by the objective it names; the record carries no single one.
+    let p = config.provenance(None);
     match args.format {
-        ProfilesFormat::Json => render::json::write(&checks, out)?,
-        ProfilesFormat::Table => render::table::profiles(&checks, out)?,
+        ProfilesFormat::Json => {
+            render::json::answer(&serde_json::json!({ "profiles": checks }), &p, out)?;
+        }
+        ProfilesFormat::Table => {
+            render::table::profiles(&checks, out)?;
+            render::table::provenance(&p, out)?;
+        }
     }
     Ok(Status::Ok)
 }

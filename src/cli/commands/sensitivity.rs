@@ -22,7 +22,7 @@ pub fn run(config: &Config, args: &SensitivityArgs, out: &mut impl Write) -> Res
             .targets(std::slice::from_ref(&args.ends.reference), "--reference")?
             .remove(0),
         others: config.targets(std::slice::from_ref(&args.via), "--via")?,
-        avoid: config.targets(&args.avoid, "--avoid")?,
+        avoid: config.avoid(&args.avoid, &ends)?,
         objective: args.by.into(),
         include_planned: config.include_planned,
     };
@@ -33,8 +33,9 @@ pub fn run(config: &Config, args: &SensitivityArgs, out: &mut impl Write) -> Res
         &req,
         args.metric.into(),
     )?;
+    let p = config.provenance(Some(req.objective));
     match args.format {
-        SensitivityFormat::Json => render::json::write(&s, out)?,
+        SensitivityFormat::Json => render::json::answer(&s, &p, out)?,
         SensitivityFormat::Table => {
             let hidden = render::table::sensitivity(&s, args.top, out)?;
             if hidden > 0 {
@@ -43,6 +44,7 @@ pub fn run(config: &Config, args: &SensitivityArgs, out: &mut impl Write) -> Res
                     "{hidden} more assumptions with smaller swings (--top to show them)"
                 )?;
             }
+            render::table::provenance(&p, out)?;
         }
     }
     Ok(Status::Ok)

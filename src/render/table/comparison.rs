@@ -98,7 +98,7 @@ pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
         )?;
     }
     for u in &c.unavailable {
-        writeln!(w, "{}: {}", u.label, u.reason)?;
+        super::para(w, &format!("{}: {}", u.label, u.reason))?;
     }
     if let Some(u) = &c.uncertainty {
         uncertainty(u, w)?;

@@ -6,7 +6,7 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{table, thousands};
 use crate::embedded;
-use crate::model::Assumptions;
+use crate::model::{Assumptions, Scenarios};
 use crate::network::Network;
 use crate::routing::Corridors;
 
@@ -119,4 +119,33 @@ pub fn assumptions(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
         ]);
     }
     writeln!(w, "{t}")
+}
+
+/// Lists scenarios: what each is, the period it describes and what it changes; `in_force` are
+/// the scenarios the command routes in (marked `*`).
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn scenarios(s: &Scenarios, in_force: &[String], w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec![
+        "scenario",
+        "period",
+        "what it is, and what it changes",
+    ]);
+    for x in s.list() {
+        let mark = if in_force.contains(&x.id) { " *" } else { "" };
+        let mut what = vec![x.name.clone()];
+        what.extend(x.changes().into_iter().map(|c| format!("· {c}")));
+        t.add_row(vec![
+            format!("{}{mark}", x.id),
+            s.period_text(x),
+            what.join("\n"),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    if in_force.is_empty() {
+        writeln!(w, "* none in force")
+    } else {
+        writeln!(w, "* in force: {}", in_force.join(", "))
+    }
 }

@@ -2,13 +2,15 @@
 //! answer ([`comparison`], [`route`], [`analysis`], [`lists`]), sharing the layout helpers here.
 
 mod analysis;
+mod backtest;
 mod comparison;
 mod lists;
 mod route;
 
 pub use analysis::{profiles, sensitivity};
+pub use backtest::backtest;
 pub use comparison::{comparison, uncertainty};
-pub use lists::{assumptions, corridors, legs, nodes, passages};
+pub use lists::{assumptions, corridors, legs, nodes, passages, scenarios};
 pub use route::route;
 
 use std::io::{self, Write};
@@ -46,6 +48,26 @@ pub(crate) fn para(w: &mut impl Write, text: &str) -> io::Result<()> {
         .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     writeln!(w, "{}", textwrap::fill(text, options))
+}
+
+/// Writes an item of a list wrapped at [`WIDTH`] columns: `  ` before its first line, `    `
+/// before the others.
+pub(crate) fn item(w: &mut impl Write, text: &str) -> io::Result<()> {
+    let options = textwrap::Options::new(usize::from(WIDTH))
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .initial_indent("  ")
+        .subsequent_indent("    ");
+    writeln!(w, "{}", textwrap::fill(text, options))
+}
+
+/// Writes the footer line that says how a table was made ([`Provenance::line`]), wrapped at
+/// [`WIDTH`] columns.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn provenance(p: &crate::provenance::Provenance, w: &mut impl Write) -> io::Result<()> {
+    para(w, &p.line())
 }
 
 /// Thousands separators: 16066 → "16,066".
