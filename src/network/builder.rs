@@ -11,8 +11,9 @@ use geo::{Coord, LineString, Point};
 use super::LoadOptions;
 use super::coordinates::Pos;
 use super::geodesy::{distance_km, geodesic_km, normalize_lon};
-use super::join::JoinGrid;
+use super::join::{ClusterIx, Joiner};
 use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
+use super::model::LegIx;
 use super::model::{Leg, Network, Node, NodeIx};
 use super::properties::{Field, Properties, Text, Texts};
 use crate::error::{Error, Problem, ProblemKind, Result};
@@ -44,8 +45,9 @@ pub(crate) struct Builder<'o> {
     node_ids: HashMap<String, NodeIx>,
     leg_ids: HashSet<String>,
     pending: Vec<PendingLeg>,
-    grid: JoinGrid,
     problems: Vec<Problem>,
+    /// Junction nodes made where loose lines meet (for `validate`'s report).
+    pub(crate) junctions: usize,
 }
 
 /// Typed reading of property values, collecting a message for each wrong one.
@@ -143,8 +145,8 @@ impl<'o> Builder<'o> {
             node_ids: HashMap::new(),
             leg_ids: HashSet::new(),
             pending: Vec::new(),
-            grid: JoinGrid::new(options.join_tolerance_km),
             problems: Vec::new(),
+            junctions: 0,
         }
     }
 
@@ -213,7 +215,6 @@ impl<'o> Builder<'o> {
 
     fn add_node(&mut self, node: Node) -> NodeIx {
         let ix = NodeIx::of(self.nodes.len());
-        self.grid.insert(ix, node.position);
         self.node_ids.insert(node.id.clone(), ix);
         self.nodes.push(node);
         ix
@@ -326,8 +327,9 @@ impl<'o> Builder<'o> {
             return;
         };
         debug_assert!(has_mode || bad, "a leg without a mode has a problem");
-        // A leg with problems is never measured: it only has its ends checked.
-        let drawn_km = if bad {
+        // A leg with problems is never measured: it only has its ends checked. A loose leg is
+        // measured once it is split at its junctions.
+        let drawn_km = if bad || matches!(ends, Ends::Loose) {
             0.0
         } else {
             known_km
@@ -421,11 +423,8 @@ impl<'o> Builder<'o> {
         (leg, mode.is_some())
     }
 
-    /// The node within the join tolerance of `p`, or a new junction node there.
-    fn node_at(&mut self, p: Point<f64>) -> NodeIx {
-        if let Some(n) = self.grid.nearest(p, &self.nodes) {
-            return n;
-        }
+    /// A junction node at `p`.
+    fn junction(&mut self, p: Point<f64>) -> NodeIx {
         let id = format!("n{:.5},{:.5}", p.x(), p.y());
         self.add_node(Node {
             id: id.clone(),
@@ -471,28 +470,37 @@ impl<'o> Builder<'o> {
 
     /// Ties every queued leg to its nodes and returns the network, or every problem found.
     pub(crate) fn finish(mut self, file: &str) -> Result<Network> {
-        let mut legs = Vec::with_capacity(self.pending.len());
-        for pending in std::mem::take(&mut self.pending) {
-            let line = &pending.leg.geometry;
-            let (first, last) = (line.0[0], line.0[line.0.len() - 1]);
-            let first = Point::new(normalize_lon(first.x), first.y);
-            let last = Point::new(normalize_lon(last.x), last.y);
-            let ends = match &pending.ends {
+        let pending = std::mem::take(&mut self.pending);
+        let mut legs = Vec::with_capacity(pending.len());
+        let loose: Vec<&PendingLeg> = pending
+            .iter()
+            .filter(|p| matches!(p.ends, Ends::Loose) && !p.bad)
+            .collect();
+        let mut split = if loose.is_empty() {
+            Split::default()
+        } else {
+            self.join(&loose)
+        };
+        for p in &pending {
+            match &p.ends {
                 // A bad loose leg creates no nodes.
-                Ends::Loose if pending.bad => None,
-                Ends::Loose => Some((self.node_at(first), self.node_at(last))),
+                Ends::Loose if p.bad => {}
+                Ends::Loose => split.pieces(p, &mut legs),
                 Ends::Named { from, to } => {
-                    let a = self.named_end(&pending, "from", from, first);
-                    let b = self.named_end(&pending, "to", to, last);
-                    a.zip(b)
+                    let line = &p.leg.geometry;
+                    let (first, last) = (line.0[0], line.0[line.0.len() - 1]);
+                    let first = Point::new(normalize_lon(first.x), first.y);
+                    let last = Point::new(normalize_lon(last.x), last.y);
+                    let a = self.named_end(p, "from", from, first);
+                    let b = self.named_end(p, "to", to, last);
+                    if let (Some((from, to)), false) = (a.zip(b), p.bad) {
+                        legs.push(Leg {
+                            from,
+                            to,
+                            ..p.leg.clone()
+                        });
+                    }
                 }
-            };
-            if let (Some((from, to)), false) = (ends, pending.bad) {
-                legs.push(Leg {
-                    from,
-                    to,
-                    ..pending.leg
-                });
             }
         }
         if !self.problems.is_empty() {
@@ -503,6 +511,107 @@ impl<'o> Builder<'o> {
                 problems,
             });
         }
+        self.junctions = split.junctions;
         Ok(Network::from_indexed(self.nodes, legs, self.node_ids))
+    }
+
+    /// Matches every vertex of the loose lines to the places near it (the Point nodes first),
+    /// and makes a junction node for each place that is not a Point.
+    fn join(&mut self, loose: &[&PendingLeg]) -> Split {
+        let mut j = Joiner::new(self.options.join_tolerance_km);
+        for (i, n) in self.nodes.iter().enumerate() {
+            j.seed(n.position, u32::try_from(i).expect("fewer than 2^32 nodes"));
+        }
+        let mut vertex_cluster = Vec::new();
+        for (li, p) in loose.iter().enumerate() {
+            let line = u32::try_from(li).expect("fewer than 2^32 lines");
+            let coords = &p.leg.geometry.0;
+            let last = coords.len() - 1;
+            for (k, c) in coords.iter().enumerate() {
+                let at = Point::new(normalize_lon(c.x), c.y);
+                vertex_cluster.push(j.vertex(line, at, k == 0 || k == last));
+            }
+        }
+        let clusters = j.clusters();
+        let mut node_of: Vec<Option<NodeIx>> =
+            clusters.iter().map(|c| c.node.map(NodeIx)).collect();
+        let mut junctions = 0;
+        // Junction nodes in the order their lines meet them, so ids follow the file.
+        for &c in &vertex_cluster {
+            let cl = &clusters[c as usize];
+            if cl.is_place() && node_of[c as usize].is_none() {
+                node_of[c as usize] = Some(self.junction(cl.position));
+                junctions += 1;
+            }
+        }
+        let place: Vec<bool> = clusters
+            .iter()
+            .map(super::join::Cluster::is_place)
+            .collect();
+        Split {
+            vertex_cluster,
+            node_of,
+            place,
+            next: 0,
+            junctions,
+        }
+    }
+}
+
+/// The loose lines' vertices matched to places, consumed line by line in the order given to
+/// [`Builder::join`].
+#[derive(Default)]
+struct Split {
+    vertex_cluster: Vec<ClusterIx>,
+    node_of: Vec<Option<NodeIx>>,
+    place: Vec<bool>,
+    /// The first vertex of the next line in `vertex_cluster`.
+    next: usize,
+    /// Junction nodes made (places that are not Point nodes).
+    junctions: usize,
+}
+
+impl Split {
+    /// Cuts a loose line at every vertex that is a place and adds the pieces as legs: the
+    /// leg's id if it is one piece, else `ID#0`, `ID#1` …; a published length is shared out
+    /// in proportion to the pieces' drawn lengths. A piece whose vertices all lie in one place
+    /// is dropped.
+    fn pieces(&mut self, p: &PendingLeg, legs: &mut Vec<Leg>) {
+        let coords = &p.leg.geometry.0;
+        let clusters = &self.vertex_cluster[self.next..self.next + coords.len()];
+        self.next += coords.len();
+        let mut cuts: Vec<usize> = (0..coords.len())
+            .filter(|&k| self.place[clusters[k] as usize])
+            .collect();
+        debug_assert!(cuts.first() == Some(&0) && cuts.last() == Some(&(coords.len() - 1)));
+        cuts.dedup();
+        let mut out: Vec<Leg> = Vec::with_capacity(cuts.len() - 1);
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if clusters[a..=b].iter().all(|&c| c == clusters[a]) {
+                continue;
+            }
+            let geometry = LineString::new(coords[a..=b].to_vec());
+            let drawn_km = geodesic_km(&geometry);
+            out.push(Leg {
+                from: self.node_of[clusters[a] as usize].expect("a place has a node"),
+                to: self.node_of[clusters[b] as usize].expect("a place has a node"),
+                geometry,
+                drawn_km,
+                ..p.leg.clone()
+            });
+        }
+        if out.len() > 1 {
+            let total: f64 = out.iter().map(|l| l.drawn_km).sum();
+            for (k, l) in out.iter_mut().enumerate() {
+                l.id = format!("{}#{k}", p.leg.id);
+                if let Some(km) = l.published_km
+                    && total > 0.0
+                {
+                    l.published_km = Some(km * l.drawn_km / total);
+                }
+            }
+        }
+        legs.extend(out);
     }
 }

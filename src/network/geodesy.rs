@@ -38,3 +38,22 @@ pub fn normalize_lon(lon: f64) -> f64 {
     let l = (lon + 180.0).rem_euclid(360.0) - 180.0;
     if l == -180.0 && lon > 0.0 { 180.0 } else { l }
 }
+
+/// Mean Earth radius (IUGG R1), km: the sphere on which the loader compares short distances.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// Unit vector of a position on the sphere. The chord between two unit vectors grows
+/// monotonically with great-circle distance, at every latitude and across ±180°.
+#[must_use]
+pub fn unit_vector(p: Point<f64>) -> [f64; 3] {
+    let (lon, lat) = (p.x().to_radians(), p.y().to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// The chord between two unit vectors that lie `km` apart on the sphere of
+/// [`EARTH_RADIUS_KM`]: two points are within `km` of each other exactly when the chord
+/// between their unit vectors is at most this.
+#[must_use]
+pub fn chord_of_km(km: f64) -> f64 {
+    2.0 * (km / (2.0 * EARTH_RADIUS_KM)).sin()
+}

@@ -172,3 +172,63 @@ fn properties_of_the_wrong_type_name_the_key() {
         ]
     );
 }
+
+fn line(coords: &str) -> String {
+    format!(
+        r#"{{"type":"Feature","properties":{{"mode":"sea"}},"geometry":{{"type":"LineString","coordinates":{coords}}}}}"#
+    )
+}
+
+/// Issue 10: a line ending on another line's interior vertex is a T-junction, not a gap.
+#[test]
+fn a_line_ending_at_another_lines_vertex_splits_it() {
+    let text = fc(&[line("[[0,0],[10,0],[20,0]]"), line("[[10,0],[10,10]]")].join(","));
+    let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
+    assert_eq!(net.nodes().len(), 4, "{:?}", net.nodes());
+    let ids: Vec<&str> = net.legs().iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["leg-0#0", "leg-0#1", "leg-1"]);
+    let junction = net.legs()[0].to;
+    assert_eq!(net.legs()[1].from, junction);
+    assert_eq!(net.legs()[2].from, junction);
+    // The pieces are measured on their own: half of 20° of the equator each.
+    assert!(
+        (net.legs()[0].drawn_km - 1113.2).abs() < 0.5,
+        "{}",
+        net.legs()[0].drawn_km
+    );
+}
+
+/// Two lines crossing at a vertex both have, neither ending there, meet there.
+#[test]
+fn lines_sharing_an_interior_vertex_meet_there() {
+    let text = fc(&[line("[[0,0],[5,5],[10,10]]"), line("[[0,10],[5,5],[10,0]]")].join(","));
+    let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
+    assert_eq!(net.nodes().len(), 5);
+    assert_eq!(net.legs().len(), 4);
+}
+
+/// Issue 10: ±180° is one meridian, and the tolerance is ground distance at every latitude.
+#[test]
+fn ends_join_across_the_antimeridian_and_at_high_latitude() {
+    let text = fc(&[line("[[170,0],[180,0]]"), line("[[-180,0],[-170,0]]")].join(","));
+    let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
+    assert_eq!(net.nodes().len(), 3);
+    // 45 m apart at 60°N (0.0008° of longitude there), tolerance 50 m.
+    let text = fc(&[line("[[10,60],[11,60]]"), line("[[11.0008,60],[12,60]]")].join(","));
+    let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
+    assert_eq!(net.nodes().len(), 3);
+    // 60 m apart: two places.
+    let text = fc(&[line("[[10,60],[11,60]]"), line("[[11.00108,60],[12,60]]")].join(","));
+    let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
+    assert_eq!(net.nodes().len(), 4);
+}
+
+/// A named Point on a line's interior vertex becomes a stop of that line.
+#[test]
+fn a_point_on_an_interior_vertex_splits_the_line() {
+    let text = fc(&[point("mid", 10.0, 0.0), line("[[0,0],[10,0],[20,0]]")].join(","));
+    let net = parse_network(&text, "t", &LoadOptions::default()).unwrap();
+    let mid = net.node_by_id("mid").unwrap();
+    assert_eq!(net.legs().len(), 2);
+    assert_eq!(net.legs()[0].to, mid);
+}

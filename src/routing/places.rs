@@ -46,13 +46,10 @@ pub struct Gazetteer {
     tree: OnceLock<RTree<Indexed>>,
 }
 
-/// Unit vector of a position: Euclidean distance between unit vectors grows monotonically
-/// with great-circle distance, so the R-tree's nearest neighbour is the true nearest node,
-/// also near the poles and across ±180° (where degree-space distance is wrong).
-fn unit_vector(p: Point<f64>) -> [f64; 3] {
-    let (lon, lat) = (p.x().to_radians(), p.y().to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-}
+// The R-tree holds unit vectors (`geodesy::unit_vector`): Euclidean distance between them
+// grows monotonically with great-circle distance, so its nearest neighbour is the true
+// nearest node, also near the poles and across ±180° (where degree-space distance is wrong).
+use crate::network::geodesy::unit_vector;
 
 impl Gazetteer {
     /// An empty gazetteer; its indexes are built from the network on first use. Only nodes

@@ -153,3 +153,58 @@ fn formats_a_command_lacks_are_refused_at_parse_time() {
     let help = stdout(&run(&["compare", "--help"]));
     assert!(help.contains("geojson"), "{help}");
 }
+
+/// Issue 10's repros as a user meets them: a T-junction and the antimeridian route.
+#[test]
+fn other_peoples_networks_join_at_t_junctions_and_across_the_antimeridian() {
+    let dir = std::env::temp_dir().join(format!("route-joins-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, lines: &[&str]| {
+        let features: Vec<String> = lines
+            .iter()
+            .map(|c| {
+                format!(
+                    r#"{{"type":"Feature","properties":{{}},"geometry":{{"type":"LineString","coordinates":{c}}}}}"#
+                )
+            })
+            .collect();
+        let file = dir.join(name);
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+                features.join(",")
+            ),
+        )
+        .unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let km = |net: &str, from: &str, to: &str| {
+        let o = run(&[
+            "--network",
+            net,
+            "--default-mode",
+            "sea",
+            "find",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{from} → {to}: {}", stderr(&o));
+        json(&o)["distance_km"].as_f64().unwrap()
+    };
+    let t = write("t.geojson", &["[[0,0],[10,0],[20,0]]", "[[10,0],[10,10]]"]);
+    // 10° of the equator (1,113.2 km) and 10° of a meridian from the equator (1,105.9 km).
+    let d = km(&t, "20,0", "10,10");
+    assert!((d - 2219.1).abs() < 1.0, "{d}");
+    let a = write("a.geojson", &["[[170,0],[180,0]]", "[[-180,0],[-170,0]]"]);
+    let d = km(&a, "170,0", "-170,0");
+    assert!(
+        (d - 2226.4).abs() < 1.0,
+        "20° of the equator, not the long way round: {d}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
