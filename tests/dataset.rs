@@ -420,3 +420,33 @@ fn exempt_passages_are_the_documented_ones() {
         "tests/support/land.rs against data/naturalearth/README.md"
     );
 }
+
+/// check_geometry.py holds the same legs to the same bounds as [`support::ALIGNMENT_NOT_DRAWN`]
+/// (read from the script, not restated here).
+#[test]
+fn the_python_checker_knows_the_same_undrawn_alignments() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = std::fs::read_to_string(root.join("data/tools/check_geometry.py")).unwrap();
+    let body = script
+        .split("ALIGNMENT_NOT_DRAWN = {")
+        .nth(1)
+        .and_then(|rest| rest.split('}').next())
+        .expect("check_geometry.py defines ALIGNMENT_NOT_DRAWN");
+    let mut in_script: Vec<(String, f64)> = body
+        .lines()
+        .filter_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            Some((
+                k.trim().trim_matches('"').to_string(),
+                v.trim().trim_end_matches(',').parse().ok()?,
+            ))
+        })
+        .collect();
+    let mut ours: Vec<(String, f64)> = support::ALIGNMENT_NOT_DRAWN
+        .iter()
+        .map(|(id, bound, _)| ((*id).to_string(), *bound))
+        .collect();
+    in_script.sort_by(|a, b| a.0.cmp(&b.0));
+    ours.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(ours, in_script);
+}

@@ -49,7 +49,7 @@ pub fn natural_earth() -> &'static NaturalEarth {
 /// Baluchestan. Listed by name, like the canals of the land check, rather than loosening the
 /// 10 % rule; a leg here still fails if its gap passes its bound. Drawing them needs track and
 /// road geometry (e.g. OpenStreetMap), see data/README.md.
-pub const ALIGNMENT_NOT_DRAWN: [(&str, f64, &str); 12] = [
+pub const ALIGNMENT_NOT_DRAWN: [(&str, f64, &str); 13] = [
     (
         "rail-bandar-abbas-bafq",
         0.18,
@@ -100,7 +100,12 @@ pub const ALIGNMENT_NOT_DRAWN: [(&str, f64, &str); 12] = [
         0.20,
         "no station position published; drawn straight to the estimated Naibabad terminal",
     ),
-    ("road-herat-kandahar", 0.11, "ring road drawn town to town"),
+    ("road-herat-delaram", 0.11, "ring road drawn town to town"),
+    (
+        "road-delaram-kandahar",
+        0.11,
+        "ring road drawn town to town",
+    ),
     (
         "road-torkham-border-kabul",
         0.15,
