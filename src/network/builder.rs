@@ -13,7 +13,6 @@ use super::coordinates::Pos;
 use super::geodesy::{distance_km, geodesic_km, normalize_lon};
 use super::join::{ClusterIx, Joiner};
 use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
-use super::model::LegIx;
 use super::model::{Leg, Network, Node, NodeIx};
 use super::properties::{Field, Properties, Text, Texts};
 use crate::error::{Error, Problem, ProblemKind, Result};
