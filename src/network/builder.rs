@@ -2,19 +2,18 @@
 //! ids unique, positions in range, leg ends tied to their nodes; every problem collected with
 //! the feature's index and id.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::str::FromStr;
 
 use geo::{Coord, LineString, Point};
 
 use super::LoadOptions;
+use super::checks::Checks;
 use super::coordinates::Pos;
 use super::geodesy::{distance_km, geodesic_km, normalize_lon};
-use super::join::{ClusterIx, Joiner};
+use super::join::{Joiner, Split};
 use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
 use super::model::{Leg, Network, Node, NodeIx};
-use super::properties::{Field, Properties, Text, Texts};
+use super::properties::{Field, Properties};
 use crate::error::{Error, Problem, ProblemKind, Result};
 
 /// A leg whose properties are checked, waiting for its ends to be tied to nodes (a leg may
@@ -47,93 +46,6 @@ pub(crate) struct Builder<'o> {
     problems: Vec<Problem>,
     /// Junction nodes made where loose lines meet (for `validate`'s report).
     pub(crate) junctions: usize,
-}
-
-/// Typed reading of property values, collecting a message for each wrong one.
-#[derive(Default)]
-struct Checks {
-    messages: Vec<(String, ProblemKind)>,
-}
-
-impl Checks {
-    fn push(&mut self, message: String) {
-        self.messages.push((message, ProblemKind::Other));
-    }
-
-    fn text(&mut self, key: &str, f: Field<Text<'_>>) -> Option<String> {
-        match f {
-            Field::Absent => None,
-            Field::Value(s) => Some(s.into_owned()),
-            Field::Wrong(found) => {
-                self.push(format!("`{key}` is {found}, not a string"));
-                None
-            }
-        }
-    }
-
-    fn texts(&mut self, key: &str, f: Field<Texts<'_>>) -> Vec<String> {
-        match f {
-            Field::Absent => Vec::new(),
-            Field::Value(v) => v.into_iter().map(Cow::into_owned).collect(),
-            Field::Wrong(found) => {
-                self.push(format!("`{key}` is {found}, not an array of strings"));
-                Vec::new()
-            }
-        }
-    }
-
-    fn number(&mut self, key: &str, f: Field<f64>) -> Option<f64> {
-        match f {
-            Field::Absent => None,
-            Field::Value(x) => Some(x),
-            Field::Wrong(found) => {
-                self.push(format!("`{key}` is {found}, not a number"));
-                None
-            }
-        }
-    }
-
-    fn flag(&mut self, key: &str, f: Field<bool>) -> bool {
-        match f {
-            Field::Absent => false,
-            Field::Value(b) => b,
-            Field::Wrong(found) => {
-                self.push(format!("`{key}` is {found}, not true or false"));
-                false
-            }
-        }
-    }
-
-    /// A text parsed into a vocabulary; `prefix` puts the key before the parser's message.
-    fn parsed<T: FromStr<Err = String>>(
-        &mut self,
-        key: &str,
-        f: Field<Text<'_>>,
-        prefix: bool,
-    ) -> Option<T> {
-        let s = self.text(key, f)?;
-        match s.parse() {
-            Ok(v) => Some(v),
-            Err(e) if prefix => {
-                self.push(format!("`{key}`: {e}"));
-                None
-            }
-            Err(e) => {
-                self.push(e);
-                None
-            }
-        }
-    }
-
-    fn country_code(&mut self, key: &str, c: &str) -> bool {
-        let ok = c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase());
-        if !ok {
-            self.push(format!(
-                "`{key}` holds {c:?}, not an ISO 3166-1 alpha-2 code such as \"IR\""
-            ));
-        }
-        ok
-    }
 }
 
 impl<'o> Builder<'o> {
@@ -484,7 +396,7 @@ impl<'o> Builder<'o> {
             match &p.ends {
                 // A bad loose leg creates no nodes.
                 Ends::Loose if p.bad => {}
-                Ends::Loose => split.pieces(p, &mut legs),
+                Ends::Loose => split.pieces(&p.leg, &mut legs),
                 Ends::Named { from, to } => {
                     let line = &p.leg.geometry;
                     let (first, last) = (line.0[0], line.0[line.0.len() - 1]);
@@ -554,63 +466,5 @@ impl<'o> Builder<'o> {
             next: 0,
             junctions,
         }
-    }
-}
-
-/// The loose lines' vertices matched to places, consumed line by line in the order given to
-/// [`Builder::join`].
-#[derive(Default)]
-struct Split {
-    vertex_cluster: Vec<ClusterIx>,
-    node_of: Vec<Option<NodeIx>>,
-    place: Vec<bool>,
-    /// The first vertex of the next line in `vertex_cluster`.
-    next: usize,
-    /// Junction nodes made (places that are not Point nodes).
-    junctions: usize,
-}
-
-impl Split {
-    /// Cuts a loose line at every vertex that is a place and adds the pieces as legs: the
-    /// leg's id if it is one piece, else `ID#0`, `ID#1` …; a published length is shared out
-    /// in proportion to the pieces' drawn lengths. A piece whose vertices all lie in one place
-    /// is dropped.
-    fn pieces(&mut self, p: &PendingLeg, legs: &mut Vec<Leg>) {
-        let coords = &p.leg.geometry.0;
-        let clusters = &self.vertex_cluster[self.next..self.next + coords.len()];
-        self.next += coords.len();
-        let mut cuts: Vec<usize> = (0..coords.len())
-            .filter(|&k| self.place[clusters[k] as usize])
-            .collect();
-        debug_assert!(cuts.first() == Some(&0) && cuts.last() == Some(&(coords.len() - 1)));
-        cuts.dedup();
-        let mut out: Vec<Leg> = Vec::with_capacity(cuts.len() - 1);
-        for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if clusters[a..=b].iter().all(|&c| c == clusters[a]) {
-                continue;
-            }
-            let geometry = LineString::new(coords[a..=b].to_vec());
-            let drawn_km = geodesic_km(&geometry);
-            out.push(Leg {
-                from: self.node_of[clusters[a] as usize].expect("a place has a node"),
-                to: self.node_of[clusters[b] as usize].expect("a place has a node"),
-                geometry,
-                drawn_km,
-                ..p.leg.clone()
-            });
-        }
-        if out.len() > 1 {
-            let total: f64 = out.iter().map(|l| l.drawn_km).sum();
-            for (k, l) in out.iter_mut().enumerate() {
-                l.id = format!("{}#{k}", p.leg.id);
-                if let Some(km) = l.published_km
-                    && total > 0.0
-                {
-                    l.published_km = Some(km * l.drawn_km / total);
-                }
-            }
-        }
-        legs.extend(out);
     }
 }

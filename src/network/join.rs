@@ -13,10 +13,11 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use geo::Point;
+use geo::{LineString, Point};
 use rustc_hash::FxHasher;
 
-use super::geodesy::{chord_of_km, unit_vector};
+use super::geodesy::{chord_of_km, geodesic_km, unit_vector};
+use super::model::{Leg, NodeIx};
 
 /// A cluster of positions within the tolerance of its first one.
 pub(crate) type ClusterIx = u32;
@@ -163,6 +164,64 @@ impl Joiner {
             cl.shared = true;
         }
         c
+    }
+}
+
+/// The loose lines' vertices matched to places, consumed line by line in the order given to
+/// [`Builder::join`].
+#[derive(Default)]
+pub(crate) struct Split {
+    pub(crate) vertex_cluster: Vec<ClusterIx>,
+    pub(crate) node_of: Vec<Option<NodeIx>>,
+    pub(crate) place: Vec<bool>,
+    /// The first vertex of the next line in `vertex_cluster`.
+    pub(crate) next: usize,
+    /// Junction nodes made (places that are not Point nodes).
+    pub(crate) junctions: usize,
+}
+
+impl Split {
+    /// Cuts a loose line at every vertex that is a place and adds the pieces as legs: the
+    /// leg's id if it is one piece, else `ID#0`, `ID#1` …; a published length is shared out
+    /// in proportion to the pieces' drawn lengths. A piece whose vertices all lie in one place
+    /// is dropped.
+    pub(crate) fn pieces(&mut self, line: &Leg, legs: &mut Vec<Leg>) {
+        let coords = &line.geometry.0;
+        let clusters = &self.vertex_cluster[self.next..self.next + coords.len()];
+        self.next += coords.len();
+        let mut cuts: Vec<usize> = (0..coords.len())
+            .filter(|&k| self.place[clusters[k] as usize])
+            .collect();
+        debug_assert!(cuts.first() == Some(&0) && cuts.last() == Some(&(coords.len() - 1)));
+        cuts.dedup();
+        let mut out: Vec<Leg> = Vec::with_capacity(cuts.len() - 1);
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if clusters[a..=b].iter().all(|&c| c == clusters[a]) {
+                continue;
+            }
+            let geometry = LineString::new(coords[a..=b].to_vec());
+            let drawn_km = geodesic_km(&geometry);
+            out.push(Leg {
+                from: self.node_of[clusters[a] as usize].expect("a place has a node"),
+                to: self.node_of[clusters[b] as usize].expect("a place has a node"),
+                geometry,
+                drawn_km,
+                ..line.clone()
+            });
+        }
+        if out.len() > 1 {
+            let total: f64 = out.iter().map(|l| l.drawn_km).sum();
+            for (k, l) in out.iter_mut().enumerate() {
+                l.id = format!("{}#{k}", line.id);
+                if let Some(km) = l.published_km
+                    && total > 0.0
+                {
+                    l.published_km = Some(km * l.drawn_km / total);
+                }
+            }
+        }
+        legs.extend(out);
     }
 }
 

@@ -4,12 +4,13 @@
 //!
 //! - [`model`]: [`Network`], [`Node`], [`Leg`] and their indexes.
 //! - [`kinds`]: the vocabularies ([`Mode`], [`Status`], [`Vessel`], [`Traction`], [`NodeKind`]).
-//! - `decode`, `properties`, `builder`, `join`: reading a file (the JSON stream, the property
-//!   schema, the checks, tying loose leg ends to nodes).
+//! - `decode`, `properties`, `checks`, `builder`, `join`: reading a file (the JSON stream, the
+//!   property schema, typed reading of values, the checks, tying loose lines into a network).
 //! - [`export`]: writing a network as GeoJSON.
 //! - [`geodesy`] and [`text`]: distances on the ellipsoid, and name folding.
 
 mod builder;
+mod checks;
 mod coordinates;
 mod decode;
 pub mod export;

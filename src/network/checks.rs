@@ -1,0 +1,95 @@
+//! Typed reading of a feature's property values: each wrong one becomes a message for the
+//! feature's problem list, and the reader goes on.
+
+use std::borrow::Cow;
+use std::str::FromStr;
+
+use super::properties::{Field, Text, Texts};
+use crate::error::ProblemKind;
+
+/// Typed reading of property values, collecting a message for each wrong one.
+#[derive(Default)]
+pub(crate) struct Checks {
+    pub(crate) messages: Vec<(String, ProblemKind)>,
+}
+
+impl Checks {
+    pub(crate) fn push(&mut self, message: String) {
+        self.messages.push((message, ProblemKind::Other));
+    }
+
+    pub(crate) fn text(&mut self, key: &str, f: Field<Text<'_>>) -> Option<String> {
+        match f {
+            Field::Absent => None,
+            Field::Value(s) => Some(s.into_owned()),
+            Field::Wrong(found) => {
+                self.push(format!("`{key}` is {found}, not a string"));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn texts(&mut self, key: &str, f: Field<Texts<'_>>) -> Vec<String> {
+        match f {
+            Field::Absent => Vec::new(),
+            Field::Value(v) => v.into_iter().map(Cow::into_owned).collect(),
+            Field::Wrong(found) => {
+                self.push(format!("`{key}` is {found}, not an array of strings"));
+                Vec::new()
+            }
+        }
+    }
+
+    pub(crate) fn number(&mut self, key: &str, f: Field<f64>) -> Option<f64> {
+        match f {
+            Field::Absent => None,
+            Field::Value(x) => Some(x),
+            Field::Wrong(found) => {
+                self.push(format!("`{key}` is {found}, not a number"));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn flag(&mut self, key: &str, f: Field<bool>) -> bool {
+        match f {
+            Field::Absent => false,
+            Field::Value(b) => b,
+            Field::Wrong(found) => {
+                self.push(format!("`{key}` is {found}, not true or false"));
+                false
+            }
+        }
+    }
+
+    /// A text parsed into a vocabulary; `prefix` puts the key before the parser's message.
+    pub(crate) fn parsed<T: FromStr<Err = String>>(
+        &mut self,
+        key: &str,
+        f: Field<Text<'_>>,
+        prefix: bool,
+    ) -> Option<T> {
+        let s = self.text(key, f)?;
+        match s.parse() {
+            Ok(v) => Some(v),
+            Err(e) if prefix => {
+                self.push(format!("`{key}`: {e}"));
+                None
+            }
+            Err(e) => {
+                self.push(e);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn country_code(&mut self, key: &str, c: &str) -> bool {
+        let ok = c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase());
+        if !ok {
+            self.push(format!(
+                "`{key}` holds {c:?}, not an ISO 3166-1 alpha-2 code such as \"IR\""
+            ));
+        }
+        ok
+    }
+}
