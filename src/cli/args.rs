@@ -23,7 +23,7 @@ pub struct Cli {
 /// Where the data and assumptions come from (options of every command).
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Network GeoJSON file (default: the embedded INSTC network)
+    /// Network GeoJSON file, `-` for standard input (default: the embedded INSTC network)
     #[arg(long, global = true, value_name = "FILE")]
     pub network: Option<PathBuf>,
     /// Corridors TOML file (default: the embedded corridors)
@@ -75,7 +75,7 @@ pub enum Command {
     List(ListArgs),
     /// Check the network, corridors and assumptions; exit 2 if anything is wrong
     Validate,
-    /// Write the whole network as styled GeoJSON (for geojson.io)
+    /// Write the whole network, as loaded and before any scenario, as styled GeoJSON (for geojson.io)
     Export,
     /// List every assumption with its value, range, unit and source
     Assumptions(AssumptionsArgs),

@@ -70,7 +70,19 @@ fn text(
     role: &'static str,
 ) -> Result<(Cow<'static, str>, String, Input)> {
     match path {
+        // `-`: standard input, as ripgrep and fd read it.
+        Some(p) if p.as_os_str() == "-" => {
+            let mut t = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+                .with_context(|| format!("cannot read the {role} from standard input"))?;
+            let input = Input::file(role, "-", t.as_bytes());
+            Ok((Cow::Owned(t), "<stdin>".to_string(), input))
+        }
         Some(p) => {
+            if role == "network" {
+                refuse_blank(p)
+                    .with_context(|| format!("cannot read {role} file {}", p.display()))?;
+            }
             let t = fs::read_to_string(p)
                 .with_context(|| format!("cannot read {role} file {}", p.display()))?;
             let name = p.display().to_string();
@@ -87,6 +99,28 @@ fn text(
 
 /// The atlas in the world, with the statuses the world replaced.
 type Loaded = std::result::Result<(Atlas, Vec<(LegIx, Status)>), Error>;
+
+/// Fails, reading at most 64 KiB at a time, when a network file holds nothing but whitespace,
+/// so a huge blank file is refused without being held in memory (it took 1.6 GB before).
+fn refuse_blank(path: &Path) -> Result<()> {
+    use std::io::Read as _;
+    let mut f = fs::File::open(path)?;
+    let mut buf = vec![0_u8; 64 * 1024];
+    let mut total: u64 = 0;
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 && total == 0 {
+            bail!("the file is empty");
+        }
+        if n == 0 {
+            bail!("the file holds no data, only {total} bytes of whitespace");
+        }
+        if buf[..n].iter().any(|b| !b.is_ascii_whitespace()) {
+            return Ok(());
+        }
+        total += n as u64;
+    }
+}
 
 fn load_atlas(g: &Global, world: &World, inputs: &mut Vec<Input>) -> Result<Loaded> {
     let (cor_text, cor_file, cor_input) = text(

@@ -190,18 +190,48 @@ impl<'o> Builder<'o> {
         parts: &[Vec<Pos>],
         lengths: &mut dyn FnMut() -> Option<f64>,
     ) {
-        let n = parts.len();
-        if n == 1 {
-            let line = self.line(i, id.as_ref(), &parts[0]);
-            self.leg(i, id, props, line, lengths());
+        let groups = antimeridian_groups(parts);
+        if groups.len() == 1 {
+            let (line, known_km) = self.group(i, id.as_ref(), parts, &groups[0], lengths);
+            self.leg(i, id, props, line, known_km);
             return;
         }
-        for (k, part) in parts.iter().enumerate() {
+        for (k, g) in groups.iter().enumerate() {
             let part_id = id.as_ref().map(|s| format!("{s}#{k}"));
-            let line = self.line(i, part_id.as_ref(), part);
-            let known_km = lengths();
+            let (line, known_km) = self.group(i, part_id.as_ref(), parts, g, lengths);
             self.leg(i, part_id, props.clone(), line, known_km);
         }
+    }
+
+    /// The parts `range` of a MultiLineString as one line (a line cut at ±180° whole again,
+    /// its longitudes unwrapped), with the sum of their precomputed lengths when all are known.
+    fn group(
+        &mut self,
+        i: usize,
+        id: Option<&String>,
+        parts: &[Vec<Pos>],
+        range: &std::ops::Range<usize>,
+        lengths: &mut dyn FnMut() -> Option<f64>,
+    ) -> (Option<LineString<f64>>, Option<f64>) {
+        let mut known = Some(0.0);
+        for _ in range.clone() {
+            known = known.zip(lengths()).map(|(a, b)| a + b);
+        }
+        if range.len() == 1 {
+            return (self.line(i, id, &parts[range.start]), known);
+        }
+        let mut joined: Vec<Pos> = parts[range.start].clone();
+        let mut shift = 0.0;
+        for part in &parts[range.start + 1..range.end] {
+            // Each part starts on the meridian where the one before ended, on its other side.
+            let end = joined.last().map_or(0.0, |p| p.xy[0]);
+            shift += if end - shift > 0.0 { 360.0 } else { -360.0 };
+            joined.extend(part[1..].iter().map(|p| Pos {
+                xy: [p.xy[0] + shift, p.xy[1]],
+                len: p.len,
+            }));
+        }
+        (self.line(i, id, &joined), known)
     }
 
     /// Checks a leg's properties and, when its geometry is usable too, queues it.
@@ -323,7 +353,11 @@ impl<'o> Builder<'o> {
             gauge_mm,
             traction,
             vessel,
-            passages: checks.texts("passages", props.passages),
+            // Other people's networks mark a chokepoint with `passage`, as nodes do here.
+            passages: match props.passages {
+                Field::Absent => checks.text("passage", props.passage).into_iter().collect(),
+                given => checks.texts("passages", given),
+            },
             one_way: checks.flag("one_way", props.one_way),
             source: checks.text("source", props.source),
             published_km,
@@ -467,4 +501,30 @@ impl<'o> Builder<'o> {
             junctions,
         }
     }
+}
+
+/// A MultiLineString's parts grouped into lines: consecutive parts that meet at ±180° (one
+/// ends on the meridian where the next starts, at the same latitude, on the other side) are one
+/// line cut there by a writer that follows RFC 7946 §3.1.9, as `route export` does.
+fn antimeridian_groups(parts: &[Vec<Pos>]) -> Vec<std::ops::Range<usize>> {
+    let meets = |a: &[Pos], b: &[Pos]| match (a.last(), b.first()) {
+        (Some(x), Some(y)) => {
+            x.len >= 2
+                && y.len >= 2
+                && x.xy[0].abs() == 180.0
+                && y.xy[0] == -x.xy[0]
+                && x.xy[1] == y.xy[1]
+                && b.len() >= 2
+        }
+        _ => false,
+    };
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for k in 1..=parts.len() {
+        if k == parts.len() || !meets(&parts[k - 1], &parts[k]) {
+            groups.push(start..k);
+            start = k;
+        }
+    }
+    groups
 }

@@ -1,6 +1,8 @@
 //! Writing a network as GeoJSON: a LineString (or, across ±180°, a MultiLineString) per leg and
-//! a Point per node, with the properties the loader reads; coordinates rounded to 6 decimals
-//! (≈ 10 cm) and lines cut at the antimeridian (RFC 7946 §3.1.9). A caller may add properties
+//! a Point per node, with every property the loader reads (so a network written and read back
+//! routes the same); coordinates rounded to 6 decimals (≈ 10 cm, which leaves the embedded
+//! data's positions unchanged) and lines cut at the antimeridian (RFC 7946 §3.1.9), which the
+//! loader joins again. A caller may add properties
 //! (the map styling of `route export`) through a decorator.
 
 use geo::LineString;
@@ -8,6 +10,7 @@ use geojson::{Feature, Geometry, GeometryValue, JsonObject};
 use serde_json::json;
 
 use super::geodesy::normalize_lon;
+use super::kinds::Vessel;
 use super::model::{Leg, Network, Node};
 
 /// Rounds to 6 decimals.
@@ -90,28 +93,47 @@ pub enum Element<'n> {
     Node(&'n Node),
 }
 
-fn leg_properties(net: &Network, l: &Leg, name: &str) -> JsonObject {
+/// Every property the loader reads, so that exporting and reloading changes no answer (the
+/// name only where the leg has one: `name` is the caller's readable name for styling).
+fn leg_properties(net: &Network, l: &Leg) -> JsonObject {
     let mut p = JsonObject::new();
     p.insert("id".into(), json!(l.id));
-    p.insert("name".into(), json!(name));
+    if let Some(name) = &l.name {
+        p.insert("name".into(), json!(name));
+    }
     p.insert("from".into(), json!(net.node(l.from).id));
     p.insert("to".into(), json!(net.node(l.to).id));
     p.insert("mode".into(), json!(l.mode));
     p.insert("status".into(), json!(l.status));
     p.insert("countries".into(), json!(l.countries));
+    if let Some(g) = l.gauge_mm {
+        p.insert("gauge_mm".into(), json!(g));
+    }
+    if let Some(t) = l.traction {
+        p.insert("traction".into(), json!(t.as_str()));
+    }
+    if l.vessel != Vessel::Container {
+        p.insert("vessel".into(), json!(l.vessel.as_str()));
+    }
+    if !l.passages.is_empty() {
+        p.insert("passages".into(), json!(l.passages));
+    }
+    if l.one_way {
+        p.insert("one_way".into(), json!(true));
+    }
+    if let Some(km) = l.published_km {
+        p.insert("length_km".into(), json!(km));
+    }
+    if let Some(s) = &l.published_source {
+        p.insert("length_source".into(), json!(s));
+    }
     // The drawn length is informational: the loader measures the line itself.
     p.insert(
         "drawn_km".into(),
         json!((l.drawn_km * 100.0).round() / 100.0),
     );
-    if let Some(g) = l.gauge_mm {
-        p.insert("gauge_mm".into(), json!(g));
-    }
-    if !l.passages.is_empty() {
-        p.insert("passages".into(), json!(l.passages));
-    }
-    if let Some(km) = l.published_km {
-        p.insert("length_km".into(), json!(km));
+    if let Some(s) = &l.source {
+        p.insert("source".into(), json!(s));
     }
     p
 }
@@ -120,12 +142,21 @@ fn node_properties(n: &Node) -> JsonObject {
     let mut p = JsonObject::new();
     p.insert("id".into(), json!(n.id));
     p.insert("name".into(), json!(n.name));
+    if !n.aliases.is_empty() {
+        p.insert("aliases".into(), json!(n.aliases));
+    }
     p.insert("kind".into(), json!(n.kind.as_str()));
     if let Some(c) = &n.country {
         p.insert("country".into(), json!(c));
     }
     if let Some(l) = &n.locode {
         p.insert("locode".into(), json!(l));
+    }
+    if let Some(x) = &n.passage {
+        p.insert("passage".into(), json!(x));
+    }
+    if let Some(s) = &n.source {
+        p.insert("source".into(), json!(s));
     }
     p
 }
@@ -143,7 +174,7 @@ pub fn features(
             .name
             .clone()
             .unwrap_or_else(|| format!("{} – {}", net.node(l.from).name, net.node(l.to).name));
-        let mut props = leg_properties(net, l, &name);
+        let mut props = leg_properties(net, l);
         decorate(Element::Leg(l, &name), &mut props);
         out.push(Feature {
             geometry: Some(line_geometry(&l.geometry)),

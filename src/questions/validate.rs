@@ -60,9 +60,25 @@ pub fn run(atlas: &Atlas) -> Validation {
         ..Validation::default()
     };
     for c in atlas.corridors().list() {
-        for name in c.pass.iter().flatten().chain(&c.avoid) {
-            if let Err(e) = selector::resolve(atlas, name) {
-                r.errors.push(format!("corridor {}: {e}", c.id));
+        for (name, pass) in c
+            .pass
+            .iter()
+            .flatten()
+            .map(|n| (n, true))
+            .chain(c.avoid.iter().map(|n| (n, false)))
+        {
+            match selector::resolve_rule(atlas, name) {
+                Err(e) => r.errors.push(format!("corridor {}: {e}", c.id)),
+                // A corridor written for another network (the embedded corridors on yours).
+                Ok(None) if pass => r.warnings.push(format!(
+                    "corridor {} needs {name}, which this network lacks: it routes only where another entry of the same rule is met",
+                    c.id
+                )),
+                Ok(None) => r.warnings.push(format!(
+                    "corridor {} avoids {name}, which this network lacks: nothing to avoid",
+                    c.id
+                )),
+                Ok(Some(_)) => {}
             }
         }
     }

@@ -169,6 +169,31 @@ pub fn resolve(atlas: &Atlas, name: &str) -> Result<Target> {
     }
 }
 
+/// Resolves a name of a corridor rule: as [`resolve`], but a `passage:` or `country:` name the
+/// network does not have is `None` (a corridor written for another network: nothing to avoid,
+/// and a requirement no route can meet) instead of an error.
+///
+/// # Errors
+/// The errors of [`resolve`] for any other name it cannot resolve.
+pub fn resolve_rule(atlas: &Atlas, name: &str) -> Result<Option<Target>> {
+    if let Some((kind, rest)) = name.split_once(':') {
+        let (kind, rest) = (kind.trim().to_ascii_lowercase(), rest.trim());
+        let absent = match kind.as_str() {
+            "passage" => !passage_ids(atlas.network()).iter().any(|p| p == rest),
+            "country" => {
+                rest.len() == 2
+                    && rest.bytes().all(|b| b.is_ascii_alphabetic())
+                    && country_code(atlas.network(), rest).is_none()
+            }
+            _ => false,
+        };
+        if absent {
+            return Ok(None);
+        }
+    }
+    resolve(atlas, name).map(Some)
+}
+
 fn passage_ids(net: &Network) -> Vec<String> {
     net.passages().into_iter().map(|(id, _)| id).collect()
 }
@@ -206,9 +231,11 @@ fn cover(atlas: &Atlas, t: &Target) -> Result<(Vec<LegIx>, Vec<NodeIx>)> {
             let mut legs = Vec::new();
             let mut nodes = Vec::new();
             for alt in c.pass.iter().flatten() {
-                let (l, n) = cover(atlas, &resolve(atlas, alt)?)?;
-                legs.extend(l);
-                nodes.extend(n);
+                if let Some(t) = resolve_rule(atlas, alt)? {
+                    let (l, n) = cover(atlas, &t)?;
+                    legs.extend(l);
+                    nodes.extend(n);
+                }
             }
             (legs, nodes)
         }
@@ -251,15 +278,32 @@ pub fn constraints(
             Target::Corridor(c) => {
                 for alts in &c.pass {
                     let mut req = Requirement::default();
+                    let mut missing = Vec::new();
                     for a in alts {
-                        let (l, n) = cover(atlas, &resolve(atlas, a)?)?;
-                        req.legs.extend(l);
-                        req.nodes.extend(n);
+                        match resolve_rule(atlas, a)? {
+                            Some(t) => {
+                                let (l, n) = cover(atlas, &t)?;
+                                req.legs.extend(l);
+                                req.nodes.extend(n);
+                            }
+                            None => missing.push(a.as_str()),
+                        }
+                    }
+                    if missing.len() == alts.len() {
+                        // No route can meet it: say why rather than leave it to the router.
+                        if let Some(d) = description.last_mut() {
+                            d.push_str(&format!(
+                                " (which needs {}, not in this network)",
+                                missing.join(" or ")
+                            ));
+                        }
                     }
                     requirements.push(req);
                 }
                 for a in &c.avoid {
-                    avoided.push(resolve(atlas, a)?);
+                    if let Some(t) = resolve_rule(atlas, a)? {
+                        avoided.push(t);
+                    }
                 }
             }
             other => {

@@ -14,24 +14,47 @@ use crate::network::fold;
 #[must_use]
 pub fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     let q = fold(query);
+    let qn = q.chars().count();
+    // A text this long is not a misspelt name; comparing it would cost its length times every
+    // candidate's (a 1,000,000-character name against a large network took seconds).
+    if qn > MAX_QUERY_CHARS {
+        return Vec::new();
+    }
+    let limit = (q.len() / 2).max(3);
     let mut scored: Vec<(usize, &str)> = candidates
-        .map(|c| {
+        .filter_map(|c| {
             let f = fold(c);
-            let d = if f.contains(&q) || q.contains(&f) {
-                1
-            } else {
-                strsim::levenshtein(&q, &f)
-            };
-            (d, c)
+            if f.contains(&q) || q.contains(&f) {
+                return Some((1, c));
+            }
+            // The edit distance is at least the difference in length: skip what cannot pass.
+            if f.chars().count().abs_diff(qn) > limit {
+                return None;
+            }
+            let d = strsim::levenshtein(&q, &f);
+            (d <= limit).then_some((d, c))
         })
         .collect();
     scored.sort_unstable();
     scored.dedup_by(|a, b| a.1 == b.1);
-    let limit = (q.len() / 2).max(3);
     scored
         .into_iter()
-        .filter(|(d, _)| *d <= limit)
         .take(3)
         .map(|(_, c)| c.to_string())
         .collect()
+}
+
+/// Longest query that gets suggestions, in characters.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_query_gets_no_suggestions_at_once() {
+        let long = "x".repeat(1_000_000);
+        let names: Vec<String> = (0..10_000).map(|i| format!("place {i}")).collect();
+        assert!(closest(&long, names.iter().map(String::as_str)).is_empty());
+    }
 }

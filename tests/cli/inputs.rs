@@ -208,3 +208,52 @@ fn other_peoples_networks_join_at_t_junctions_and_across_the_antimeridian() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Issue 10: a network of someone else's with the embedded corridors validates with warnings,
+/// not 27 errors; a blank network file is refused with a message, not read into memory.
+#[test]
+fn the_embedded_corridors_on_another_network_warn_and_a_blank_file_is_refused() {
+    let o = run(&["--network", &fixture("mini.geojson"), "validate"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning: corridor instc avoids passage:suez, which this network lacks"),
+        "{out}"
+    );
+    assert!(!out.contains("error:"), "{out}");
+    // Comparing through a corridor whose passage is missing says so.
+    let o = run(&[
+        "--network",
+        &fixture("mini.geojson"),
+        "compare",
+        "--from",
+        "alpha",
+        "--to",
+        "omega",
+        "--via",
+        "suez",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let why = json(&o)["unavailable"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        why.contains("needs passage:suez, not in this network"),
+        "{why}"
+    );
+    let dir = std::env::temp_dir().join(format!("route-blank-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let blank = dir.join("blank.geojson");
+    std::fs::write(&blank, " ".repeat(1 << 20)).unwrap();
+    let o = run(&["--network", blank.to_str().unwrap(), "validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("only 1048576 bytes of whitespace"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -44,5 +44,6 @@ pub fn json(o: &Output) -> serde_json::Value {
 
 mod analyses;
 mod inputs;
+mod roundtrip;
 mod routes;
 mod worlds;

@@ -10,7 +10,11 @@ use crate::cli::Status;
 use crate::cli::config::Config;
 
 pub fn run(config: &Config, out: &mut impl Write) -> Result<Status> {
-    let p = config.provenance(None);
-    render::geojson::network(config.atlas()?.network(), &p, out)?;
+    // The network as loaded, before any scenario: reading the file back and asking in the same
+    // scenario gives the same answers.
+    let mut p = config.provenance(None);
+    p.scenarios.clear();
+    p.scenarios_in_force.clear();
+    render::geojson::network(&config.network_before_scenarios()?, &p, out)?;
     Ok(Status::Ok)
 }
