@@ -2,7 +2,7 @@
 //! ids unique, positions in range, leg ends tied to their nodes; every problem collected with
 //! the feature's index and id.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use geo::{Coord, LineString, Point};
 
@@ -10,19 +10,21 @@ use super::LoadOptions;
 use super::checks::Checks;
 use super::coordinates::Pos;
 use super::geodesy::{distance_km, geodesic_km, normalize_lon};
-use super::join::{Joiner, Split};
+use super::join::{Joiner, Piecing, Split};
 use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
-use super::model::{Leg, Network, Node, NodeIx};
+use super::model::{Ids, Leg, Network, Node, NodeIx};
 use super::properties::{Field, Properties};
 use crate::error::{Error, Problem, ProblemKind, Result};
 
 /// A leg whose properties are checked, waiting for its ends to be tied to nodes (a leg may
 /// name nodes that come later in the file).
+/// The leg itself waits in [`Builder::legs`], at the same index: moving 216-byte legs from
+/// one vector to another was a sixth of loading a million of them (BENCHMARKS.md).
 struct PendingLeg {
     feature: usize,
-    given_id: Option<String>,
+    /// The feature gave the leg its id (so messages name it).
+    given: bool,
     ends: Ends,
-    leg: Leg,
     /// The leg has problems: its ends are still checked (so every problem is reported), but
     /// it is not added.
     bad: bool,
@@ -40,9 +42,10 @@ enum Ends {
 pub(crate) struct Builder<'o> {
     options: &'o LoadOptions,
     nodes: Vec<Node>,
-    node_ids: HashMap<String, NodeIx>,
+    node_ids: Ids<NodeIx>,
     leg_ids: HashSet<String>,
     pending: Vec<PendingLeg>,
+    legs: Vec<Leg>,
     problems: Vec<Problem>,
     /// Junction nodes made where loose lines meet (for `validate`'s report).
     pub(crate) junctions: usize,
@@ -53,9 +56,10 @@ impl<'o> Builder<'o> {
         Builder {
             options,
             nodes: Vec::new(),
-            node_ids: HashMap::new(),
+            node_ids: Ids::default(),
             leg_ids: HashSet::new(),
             pending: Vec::new(),
+            legs: Vec::new(),
             problems: Vec::new(),
             junctions: 0,
         }
@@ -279,14 +283,14 @@ impl<'o> Builder<'o> {
         };
         self.pending.push(PendingLeg {
             feature: i,
-            given_id,
+            given: given_id.is_some(),
             ends,
-            leg: Leg {
-                geometry: line,
-                drawn_km,
-                ..leg
-            },
             bad,
+        });
+        self.legs.push(Leg {
+            geometry: line,
+            drawn_km,
+            ..leg
         });
     }
 
@@ -368,9 +372,9 @@ impl<'o> Builder<'o> {
         (leg, mode.is_some())
     }
 
-    /// A junction node at `p`.
+    /// A junction node at `p`, named by its position (`n72.95000,18.95000`).
     fn junction(&mut self, p: Point<f64>) -> NodeIx {
-        let id = format!("n{:.5},{:.5}", p.x(), p.y());
+        let id = position_id(p);
         self.add_node(Node {
             id: id.clone(),
             name: id,
@@ -387,13 +391,13 @@ impl<'o> Builder<'o> {
     /// The node a named end refers to, checked to lie within the end tolerance.
     fn named_end(
         &mut self,
-        pending: &PendingLeg,
+        (feature, id): (usize, Option<&String>),
         key: &str,
         name: &str,
         end: Point<f64>,
     ) -> Option<NodeIx> {
         let problem = |b: &mut Self, message: String| {
-            b.problem(pending.feature, pending.given_id.clone(), message);
+            b.problem(feature, id.cloned(), message);
         };
         let Some(&n) = self.node_ids.get(name) else {
             problem(self, format!("`{key}` names unknown node {name:?}"));
@@ -416,34 +420,41 @@ impl<'o> Builder<'o> {
     /// Ties every queued leg to its nodes and returns the network, or every problem found.
     pub(crate) fn finish(mut self, file: &str) -> Result<Network> {
         let pending = std::mem::take(&mut self.pending);
-        let mut legs = Vec::with_capacity(pending.len());
-        let loose: Vec<&PendingLeg> = pending
-            .iter()
-            .filter(|p| matches!(p.ends, Ends::Loose) && !p.bad)
+        let mut legs = std::mem::take(&mut self.legs);
+        let loose: Vec<usize> = (0..pending.len())
+            .filter(|&k| matches!(pending[k].ends, Ends::Loose) && !pending[k].bad)
             .collect();
         let mut split = if loose.is_empty() {
             Split::default()
         } else {
-            self.join(&loose)
+            self.join(&legs, &loose)
         };
-        for p in &pending {
+        // Legs are tied in place; only a leg dropped or cut into pieces needs the vector rebuilt.
+        let mut keep = vec![true; legs.len()];
+        let mut pieces: Vec<(usize, Vec<Leg>)> = Vec::new();
+        for (k, p) in pending.iter().enumerate() {
             match &p.ends {
                 // A bad loose leg creates no nodes.
-                Ends::Loose if p.bad => {}
-                Ends::Loose => split.pieces(&p.leg, &mut legs),
+                Ends::Loose if p.bad => keep[k] = false,
+                Ends::Loose => match split.pieces(&mut legs[k]) {
+                    Piecing::One => {}
+                    Piecing::None => keep[k] = false,
+                    Piecing::Many(v) => {
+                        keep[k] = false;
+                        pieces.push((k, v));
+                    }
+                },
                 Ends::Named { from, to } => {
-                    let line = &p.leg.geometry;
+                    let line = &legs[k].geometry;
                     let (first, last) = (line.0[0], line.0[line.0.len() - 1]);
                     let first = Point::new(normalize_lon(first.x), first.y);
                     let last = Point::new(normalize_lon(last.x), last.y);
-                    let a = self.named_end(p, "from", from, first);
-                    let b = self.named_end(p, "to", to, last);
-                    if let (Some((from, to)), false) = (a.zip(b), p.bad) {
-                        legs.push(Leg {
-                            from,
-                            to,
-                            ..p.leg.clone()
-                        });
+                    let id = p.given.then(|| legs[k].id.clone());
+                    let a = self.named_end((p.feature, id.as_ref()), "from", from, first);
+                    let b = self.named_end((p.feature, id.as_ref()), "to", to, last);
+                    match (a.zip(b), p.bad) {
+                        (Some((from, to)), false) => (legs[k].from, legs[k].to) = (from, to),
+                        _ => keep[k] = false,
                     }
                 }
             }
@@ -456,21 +467,33 @@ impl<'o> Builder<'o> {
                 problems,
             });
         }
+        if keep.iter().any(|k| !k) {
+            let mut pieces = pieces.into_iter().peekable();
+            let mut out = Vec::with_capacity(legs.len());
+            for (k, leg) in legs.into_iter().enumerate() {
+                if keep[k] {
+                    out.push(leg);
+                } else if pieces.peek().is_some_and(|(at, _)| *at == k) {
+                    out.extend(pieces.next().expect("peeked").1);
+                }
+            }
+            legs = out;
+        }
         self.junctions = split.junctions;
         Ok(Network::from_indexed(self.nodes, legs, self.node_ids))
     }
 
     /// Matches every vertex of the loose lines to the places near it (the Point nodes first),
     /// and makes a junction node for each place that is not a Point.
-    fn join(&mut self, loose: &[&PendingLeg]) -> Split {
+    fn join(&mut self, legs: &[Leg], loose: &[usize]) -> Split {
         let mut j = Joiner::new(self.options.join_tolerance_km);
         for (i, n) in self.nodes.iter().enumerate() {
             j.seed(n.position, u32::try_from(i).expect("fewer than 2^32 nodes"));
         }
         let mut vertex_cluster = Vec::new();
-        for (li, p) in loose.iter().enumerate() {
+        for (li, &k) in loose.iter().enumerate() {
             let line = u32::try_from(li).expect("fewer than 2^32 lines");
-            let coords = &p.leg.geometry.0;
+            let coords = &legs[k].geometry.0;
             let last = coords.len() - 1;
             for (k, c) in coords.iter().enumerate() {
                 let at = Point::new(normalize_lon(c.x), c.y);
@@ -527,4 +550,46 @@ fn antimeridian_groups(parts: &[Vec<Pos>]) -> Vec<std::ops::Range<usize>> {
         }
     }
     groups
+}
+
+/// `n{lon:.5},{lat:.5}`, written with integer formatting: float formatting of a million
+/// junction ids was a tenth of loading a million legs (BENCHMARKS.md).
+fn position_id(p: Point<f64>) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(24);
+    s.push('n');
+    for (k, x) in [p.x(), p.y()].into_iter().enumerate() {
+        if k == 1 {
+            s.push(',');
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let units = (x * 1e5).round() as i64;
+        if units < 0 {
+            s.push('-');
+        }
+        let u = units.unsigned_abs();
+        let _ = write!(s, "{}.{:05}", u / 100_000, u % 100_000);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_ids_read_like_fixed_point_formatting() {
+        for (x, y) in [
+            (72.95, 18.95),
+            (-170.123456, -0.5),
+            (0.0, 89.99999),
+            (35.35, 35.4),
+        ] {
+            assert_eq!(
+                position_id(Point::new(x, y)),
+                format!("n{x:.5},{y:.5}"),
+                "{x},{y}"
+            );
+        }
+    }
 }

@@ -36,6 +36,8 @@ pub(crate) struct Cluster {
     /// The first line with a vertex here, and whether another one has one too.
     first_line: u32,
     shared: bool,
+    /// The next cluster in the same cube (`NONE` at the end).
+    next_in_cube: ClusterIx,
 }
 
 impl Cluster {
@@ -45,13 +47,21 @@ impl Cluster {
     }
 }
 
-type Cells = HashMap<[i64; 3], Vec<ClusterIx>, BuildHasherDefault<FxHasher>>;
+/// The first cluster of each cube; the others follow through `next_in_cube`, so a cube costs
+/// no allocation of its own.
+type Cells = HashMap<[i64; 3], ClusterIx, BuildHasherDefault<FxHasher>>;
+
+/// End of a cube's list.
+const NONE: ClusterIx = ClusterIx::MAX;
 
 /// Greedy clustering of positions: each joins the nearest cluster whose first position lies
 /// within the tolerance, or starts one. Not transitive, so a line sampled more densely than
 /// the tolerance does not collapse into one place.
 #[derive(Debug)]
 pub(crate) struct Joiner {
+    /// The cluster each exact position already joined: most lines that meet share their end
+    /// coordinates exactly, and one lookup here spares the eight cubes and two sines.
+    exact: HashMap<[u64; 2], ClusterIx, BuildHasherDefault<FxHasher>>,
     chord: f64,
     /// 1 / cube width.
     inverse: f64,
@@ -67,6 +77,7 @@ impl Joiner {
     pub(crate) fn new(tolerance_km: f64) -> Joiner {
         let chord = chord_of_km(tolerance_km.max(1e-9));
         Joiner {
+            exact: HashMap::default(),
             chord,
             inverse: 1.0 / (2.0 * chord),
             cells: Cells::default(),
@@ -97,7 +108,8 @@ impl Joiner {
             s[1].floor() as i64,
             s[2].floor() as i64,
         ];
-        self.cells.entry(cube).or_default().push(ix);
+        let head = self.cells.entry(cube).or_insert(NONE);
+        let next_in_cube = std::mem::replace(head, ix);
         self.clusters.push(Cluster {
             rep: v,
             position,
@@ -105,6 +117,7 @@ impl Joiner {
             end: false,
             first_line: NO_LINE,
             shared: false,
+            next_in_cube,
         });
         ix
     }
@@ -132,16 +145,16 @@ impl Joiner {
         for x in lo[0]..=hi[0] {
             for y in lo[1]..=hi[1] {
                 for z in lo[2]..=hi[2] {
-                    let Some(list) = self.cells.get(&[x, y, z]) else {
-                        continue;
-                    };
-                    for &c in list {
-                        let r = self.clusters[c as usize].rep;
+                    let mut c = self.cells.get(&[x, y, z]).copied().unwrap_or(NONE);
+                    while c != NONE {
+                        let cl = &self.clusters[c as usize];
+                        let r = cl.rep;
                         let d2 =
                             (r[0] - v[0]).powi(2) + (r[1] - v[1]).powi(2) + (r[2] - v[2]).powi(2);
                         if d2 <= self.chord * self.chord && best.is_none_or(|(b, _)| d2 < b) {
                             best = Some((d2, c));
                         }
+                        c = cl.next_in_cube;
                     }
                 }
             }
@@ -151,10 +164,17 @@ impl Joiner {
 
     /// The cluster of vertex `position` of line `line`, which is an end of it when `end`.
     pub(crate) fn vertex(&mut self, line: u32, position: Point<f64>, end: bool) -> ClusterIx {
-        let v = unit_vector(position);
-        let c = match self.nearest(v) {
-            Some(c) => c,
-            None => self.push(v, position, None),
+        let key = [position.x().to_bits(), position.y().to_bits()];
+        let c = if let Some(&c) = self.exact.get(&key) {
+            c
+        } else {
+            let v = unit_vector(position);
+            let c = match self.nearest(v) {
+                Some(c) => c,
+                None => self.push(v, position, None),
+            };
+            self.exact.insert(key, c);
+            c
         };
         let cl = &mut self.clusters[c as usize];
         cl.end |= end;
@@ -185,15 +205,27 @@ impl Split {
     /// leg's id if it is one piece, else `ID#0`, `ID#1` …; a published length is shared out
     /// in proportion to the pieces' drawn lengths. A piece whose vertices all lie in one place
     /// is dropped.
-    pub(crate) fn pieces(&mut self, line: &Leg, legs: &mut Vec<Leg>) {
-        let coords = &line.geometry.0;
-        let clusters = &self.vertex_cluster[self.next..self.next + coords.len()];
-        self.next += coords.len();
-        let mut cuts: Vec<usize> = (0..coords.len())
+    pub(crate) fn pieces(&mut self, line: &mut Leg) -> Piecing {
+        let n = line.geometry.0.len();
+        let clusters = &self.vertex_cluster[self.next..self.next + n];
+        self.next += n;
+        let node = |c: ClusterIx| self.node_of[c as usize].expect("a place has a node");
+        let inner_places = clusters[1..n - 1].iter().any(|&c| self.place[c as usize]);
+        if !inner_places {
+            // The common case: the line is one leg, tied where it lies.
+            if clusters.iter().all(|&c| c == clusters[0]) {
+                return Piecing::None;
+            }
+            line.from = node(clusters[0]);
+            line.to = node(clusters[n - 1]);
+            line.drawn_km = geodesic_km(&line.geometry);
+            return Piecing::One;
+        }
+        let mut cuts: Vec<usize> = (0..n)
             .filter(|&k| self.place[clusters[k] as usize])
             .collect();
-        debug_assert!(cuts.first() == Some(&0) && cuts.last() == Some(&(coords.len() - 1)));
         cuts.dedup();
+        let coords = std::mem::take(&mut line.geometry.0);
         let mut out: Vec<Leg> = Vec::with_capacity(cuts.len() - 1);
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -203,8 +235,8 @@ impl Split {
             let geometry = LineString::new(coords[a..=b].to_vec());
             let drawn_km = geodesic_km(&geometry);
             out.push(Leg {
-                from: self.node_of[clusters[a] as usize].expect("a place has a node"),
-                to: self.node_of[clusters[b] as usize].expect("a place has a node"),
+                from: node(clusters[a]),
+                to: node(clusters[b]),
                 geometry,
                 drawn_km,
                 ..line.clone()
@@ -221,8 +253,21 @@ impl Split {
                 }
             }
         }
-        legs.extend(out);
+        match out.len() {
+            0 => Piecing::None,
+            _ => Piecing::Many(out),
+        }
     }
+}
+
+/// What became of a loose line.
+pub(crate) enum Piecing {
+    /// It is one leg, tied in place.
+    One,
+    /// It is no leg (all its vertices lie in one place).
+    None,
+    /// It is these legs.
+    Many(Vec<Leg>),
 }
 
 #[cfg(test)]

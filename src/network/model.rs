@@ -2,6 +2,13 @@
 //! that indexes them.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
+
+/// An id index. FxHash: SipHash over a million junction ids was a twentieth of loading a
+/// million legs (BENCHMARKS.md); ids come from the file, not from an adversary.
+pub(crate) type Ids<T> = HashMap<String, T, BuildHasherDefault<FxHasher>>;
 use std::sync::OnceLock;
 
 use geo::{LineString, Point};
@@ -149,8 +156,8 @@ impl Leg {
 pub struct Network {
     nodes: Vec<Node>,
     legs: Vec<Leg>,
-    node_ids: HashMap<String, NodeIx>,
-    leg_ids: OnceLock<HashMap<String, LegIx>>,
+    node_ids: Ids<NodeIx>,
+    leg_ids: OnceLock<Ids<LegIx>>,
     countries: OnceLock<Vec<String>>,
 }
 
@@ -162,7 +169,8 @@ impl Network {
     /// both out; a caller building a network by hand must too).
     #[must_use]
     pub fn from_parts(nodes: Vec<Node>, legs: Vec<Leg>) -> Self {
-        let mut node_ids = HashMap::with_capacity(nodes.len());
+        let mut node_ids =
+            Ids::with_capacity_and_hasher(nodes.len(), BuildHasherDefault::default());
         for (i, n) in nodes.iter().enumerate() {
             let previous = node_ids.insert(n.id.clone(), NodeIx::of(i));
             assert!(previous.is_none(), "duplicate node id {:?}", n.id);
@@ -184,11 +192,7 @@ impl Network {
 
     /// [`Network::from_parts`] with the id index already built (the loader builds it as it
     /// checks for duplicates).
-    pub(crate) fn from_indexed(
-        nodes: Vec<Node>,
-        legs: Vec<Leg>,
-        node_ids: HashMap<String, NodeIx>,
-    ) -> Self {
+    pub(crate) fn from_indexed(nodes: Vec<Node>, legs: Vec<Leg>, node_ids: Ids<NodeIx>) -> Self {
         debug_assert_eq!(nodes.len(), node_ids.len());
         Network {
             nodes,
