@@ -104,9 +104,18 @@ fn route(text: &str, from: [f64; 2], to: [f64; 2]) -> Option<f64> {
     None
 }
 
-#[derive(PartialEq, PartialOrd)]
 struct Ordered(f64);
+impl PartialEq for Ordered {
+    fn eq(&self, o: &Self) -> bool {
+        self.0.total_cmp(&o.0).is_eq()
+    }
+}
 impl Eq for Ordered {}
+impl PartialOrd for Ordered {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
 impl Ord for Ordered {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
         self.0.total_cmp(&o.0)
