@@ -14,7 +14,7 @@ use corridor::network::{
 };
 use corridor::questions::montecarlo::{self, Draws};
 use corridor::questions::{compare, find};
-use corridor::routing::{Corridors, Restrictions, Router};
+use corridor::routing::{ArcIx, Corridors, Restrictions, Router, Weigher};
 use corridor::{Assumptions, Atlas};
 
 fn embedded(c: &mut Criterion) {
@@ -33,6 +33,17 @@ fn embedded(c: &mut Criterion) {
     c.bench_function("find nhava-sheva → moscow by time", |b| {
         let req = find::Query::default().resolve(&atlas).unwrap();
         b.iter(|| find::run(&atlas, &model, black_box(&req)).unwrap());
+    });
+    // The search alone, by A* (as `find` runs it) and by plain Dijkstra, in the same run.
+    let req = find::Query::default().resolve(&atlas).unwrap();
+    let mut router = Router::new();
+    let none = Restrictions::default();
+    let w = model.weigher(Objective::Time);
+    c.bench_function("search nhava-sheva → moscow by time: A*", |b| {
+        b.iter(|| router.shortest(atlas.graph(), &w, req.from, req.to, &[], &none));
+    });
+    c.bench_function("search nhava-sheva → moscow by time: Dijkstra", |b| {
+        b.iter(|| router.shortest(atlas.graph(), &Plain(w), req.from, req.to, &[], &none));
     });
     c.bench_function("compare --via suez", |b| {
         let query = compare::Query {
@@ -135,6 +146,22 @@ fn grid(side: u32) -> Network {
     Network::from_parts(nodes, legs)
 }
 
+/// The same weigher with its A* bound withheld: plain Dijkstra, the reference the router's A*
+/// is measured against in the same run.
+struct Plain<W>(W);
+
+impl<W: Weigher> Weigher for Plain<W> {
+    fn arc(&self, arc: ArcIx) -> f64 {
+        self.0.arc(arc)
+    }
+    fn transfer(&self, node: NodeIx, prev: Option<ArcIx>, next: Option<ArcIx>) -> f64 {
+        self.0.transfer(node, prev, next)
+    }
+    fn may_turn_back(&self, node: NodeIx, arc: ArcIx) -> bool {
+        self.0.may_turn_back(node, arc)
+    }
+}
+
 fn scaling(c: &mut Criterion) {
     let params = Params::from_assumptions(&Assumptions::embedded().unwrap()).unwrap();
     let mut g = c.benchmark_group("query corner to corner on a generated grid");
@@ -147,20 +174,25 @@ fn scaling(c: &mut Criterion) {
         let mut router = Router::new();
         let (from, to) = (NodeIx(0), NodeIx(side * side - 1));
         let none = Restrictions::default();
-        g.bench_with_input(BenchmarkId::new("legs", legs), &legs, |b, _| {
-            b.iter(|| {
-                router
-                    .shortest(
-                        atlas.graph(),
-                        &model.weigher(Objective::Time),
-                        from,
-                        to,
-                        &[],
-                        &none,
-                    )
-                    .unwrap()
+        for objective in [Objective::Time, Objective::Distance] {
+            let w = model.weigher(objective);
+            let name = format!("{objective:?} A*");
+            g.bench_with_input(BenchmarkId::new(name, legs), &legs, |b, _| {
+                b.iter(|| {
+                    router
+                        .shortest(atlas.graph(), &w, from, to, &[], &none)
+                        .unwrap()
+                });
             });
-        });
+            let name = format!("{objective:?} Dijkstra");
+            g.bench_with_input(BenchmarkId::new(name, legs), &legs, |b, _| {
+                b.iter(|| {
+                    router
+                        .shortest(atlas.graph(), &Plain(w), from, to, &[], &none)
+                        .unwrap()
+                });
+            });
+        }
     }
     g.finish();
 }

@@ -233,6 +233,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A prepared network cannot be read.
+    #[error("{file}: {message}")]
+    Prepared {
+        /// File being read.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
     /// An observation of a backtest file is malformed.
     #[error("{file}: observation {id:?}: {message}")]
     Observation {

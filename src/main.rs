@@ -83,6 +83,7 @@ fn run(cli: &Cli, out: &mut Vec<u8>) -> anyhow::Result<Status> {
         Command::Profiles(args) => commands::profiles::run(&config, args, out),
         Command::Scenarios(args) => commands::scenarios::run(&config, args, out),
         Command::Backtest(args) => commands::backtest::run(&config, args, out),
+        Command::Prepare(args) => commands::prepare::run(&cli.global, args, out),
     };
     // The process ends next: freeing thousands of small allocations one by one would be a
     // measurable part of `route compare`'s run time (BENCHMARKS.md).

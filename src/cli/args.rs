@@ -86,6 +86,9 @@ pub enum Command {
     /// Route real shipments and service times as they ran, each in the world of its date, and
     /// set the model beside what was observed
     Backtest(BacktestArgs),
+    /// Load, check, join and measure a GeoJSON network once and write it in a binary form that
+    /// --network reads in a fraction of the time
+    Prepare(PrepareArgs),
 }
 
 /// What a route must pass and avoid, and what it minimises.
@@ -154,11 +157,28 @@ pub enum CompareFormat {
 #[derive(Debug, Args)]
 pub struct FindArgs {
     /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
-    #[arg(long, allow_hyphen_values = true, value_name = "PLACE")]
-    pub from: String,
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "PLACE",
+        required_unless_present = "pairs",
+        conflicts_with = "pairs"
+    )]
+    pub from: Option<String>,
     /// Destination, as --from
-    #[arg(long, allow_hyphen_values = true, value_name = "PLACE")]
-    pub to: String,
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "PLACE",
+        required_unless_present = "pairs",
+        conflicts_with = "pairs"
+    )]
+    pub to: Option<String>,
+    /// Route every origin,destination pair of a CSV file (`-` for standard input; a header
+    /// row `from,to` is optional): one route per line of output, table or JSON Lines; exit 1
+    /// when any pair has no route
+    #[arg(long, value_name = "FILE")]
+    pub pairs: Option<PathBuf>,
     #[command(flatten)]
     pub route: RouteArgs,
     /// Output format
@@ -249,6 +269,16 @@ pub struct ProfilesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ProfilesFormat::Table)]
     pub format: ProfilesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PrepareArgs {
+    /// The GeoJSON network to prepare (`-` for standard input)
+    #[arg(value_name = "NETWORK")]
+    pub input: PathBuf,
+    /// Where to write the prepared network
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,7 @@ use corridor::embedded;
 use corridor::error::did_you_mean;
 use corridor::model::Objective;
 use corridor::model::{Assumptions, CostModel, Params, Profiles, Scenarios, World};
-use corridor::network::{LegIx, LoadOptions, Network, Status, parse_network};
+use corridor::network::{LegIx, LoadOptions, Network, Status, parse_network, prepared};
 use corridor::provenance::{Input, Provenance};
 use corridor::questions::find;
 use corridor::routing::{Atlas, Corridors, Target};
@@ -122,6 +122,44 @@ fn refuse_blank(path: &Path) -> Result<()> {
     }
 }
 
+/// Reads a network file: a prepared network (`route prepare`) by its first bytes, else GeoJSON
+/// text; `-` is standard input. The loading error, if any, is returned inside for `validate`.
+pub fn read_network(
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<(
+    std::result::Result<corridor::network::Network, Error>,
+    Input,
+)> {
+    let (bytes, name) = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .context("cannot read the network from standard input")?;
+        (b, "<stdin>".to_string())
+    } else {
+        refuse_blank(path)
+            .with_context(|| format!("cannot read network file {}", path.display()))?;
+        let b = fs::read(path)
+            .with_context(|| format!("cannot read network file {}", path.display()))?;
+        (b, path.display().to_string())
+    };
+    let input = Input::file(
+        "network",
+        if name == "<stdin>" { "-" } else { &name },
+        &bytes,
+    );
+    if prepared::is_prepared(&bytes) {
+        return Ok((prepared::from_bytes(&bytes, &name), input));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow!(
+            "cannot read network file {name}: not UTF-8 text (byte {}) and not a prepared network",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok((parse_network(&text, &name, options), input))
+}
+
 fn load_atlas(g: &Global, world: &World, inputs: &mut Vec<Input>) -> Result<Loaded> {
     let (cor_text, cor_file, cor_input) = text(
         g.corridors.as_deref(),
@@ -135,9 +173,9 @@ fn load_atlas(g: &Global, world: &World, inputs: &mut Vec<Input>) -> Result<Load
     };
     let network = match g.network.as_deref() {
         Some(path) => {
-            let (net_text, net_file, input) = text(Some(path), "", "", "network")?;
+            let (network, input) = read_network(path, &options)?;
             inputs.push(input);
-            parse_network(&net_text, &net_file, &options)
+            network
         }
         // The embedded network comes with its leg lengths measured at build time.
         None => {

@@ -212,7 +212,9 @@ pub struct CostModel<'n> {
     arcs: Vec<ArcProfile>,
     /// Nodes where a ship may call and turn back (ports).
     ports: Vec<bool>,
-    weights: [OnceLock<Vec<f64>>; 4],
+    /// Per objective: one weight per leg, and the least weight per unit of chord between a
+    /// leg's ends (the router's A* bound).
+    weights: [OnceLock<(Vec<f64>, f64)>; 4],
 }
 
 impl<'n> CostModel<'n> {
@@ -263,12 +265,16 @@ impl<'n> CostModel<'n> {
         let k = objective as usize;
         // One f64 per leg for the objective, built once per model: the router reads it for
         // every relaxation, and a quarter of the bytes of `Metrics` keeps it in cache.
-        let weights =
-            self.weights[k].get_or_init(|| self.legs.iter().map(|m| objective.pick(m)).collect());
+        let (weights, per_chord) = self.weights[k].get_or_init(|| {
+            let w: Vec<f64> = self.legs.iter().map(|m| objective.pick(m)).collect();
+            let r = per_chord(self.net, &w);
+            (w, r)
+        });
         ModelWeigher {
             model: self,
             objective,
             weights,
+            per_chord: *per_chord,
         }
     }
 }
@@ -294,6 +300,28 @@ pub struct ModelWeigher<'m, 'n> {
     model: &'m CostModel<'n>,
     objective: Objective,
     weights: &'m [f64],
+    per_chord: f64,
+}
+
+/// The least weight per unit of chord (unit sphere) over the legs of `net`: every arc weighs
+/// at least this times the chord between its ends, and stops add to that, so this times the
+/// chord to the destination never overestimates what is left. A hair below the exact minimum,
+/// so that rounding cannot make the bound inconsistent.
+fn per_chord(net: &Network, weights: &[f64]) -> f64 {
+    let unit: Vec<[f64; 3]> = net
+        .nodes()
+        .iter()
+        .map(|n| crate::network::geodesy::unit_vector(n.position))
+        .collect();
+    let mut r = f64::INFINITY;
+    for (l, w) in net.legs().iter().zip(weights) {
+        let (p, q) = (unit[l.from.ix()], unit[l.to.ix()]);
+        let c = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt();
+        if c > 0.0 {
+            r = r.min(w / c);
+        }
+    }
+    if r.is_finite() { r * (1.0 - 1e-9) } else { 0.0 }
 }
 
 impl Weigher for ModelWeigher<'_, '_> {
@@ -306,6 +334,10 @@ impl Weigher for ModelWeigher<'_, '_> {
             return 0.0;
         }
         self.objective.pick(&self.model.stop(prev, next).0)
+    }
+
+    fn per_chord(&self) -> f64 {
+        self.per_chord
     }
 
     /// A ship may call at a port on a spur and leave the way it came.

@@ -7,7 +7,9 @@ use std::str::FromStr;
 use super::text::fold;
 
 /// How freight moves along a leg.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// By ship on the open sea, a canal or the Caspian.
@@ -64,7 +66,7 @@ impl FromStr for Mode {
 }
 
 /// Whether a leg can carry freight today.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// In service.
@@ -113,7 +115,7 @@ impl FromStr for Status {
 }
 
 /// Kind of vessel on a sea leg; decides speed, rate and emission factor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Vessel {
     /// Deep-sea container ship.
@@ -147,7 +149,7 @@ impl FromStr for Vessel {
 }
 
 /// Rail traction; decides the emission factor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Traction {
     /// Electric traction.
@@ -181,7 +183,7 @@ impl FromStr for Traction {
 }
 
 /// What a node is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NodeKind {
     /// A seaport or river port.

@@ -6,7 +6,8 @@
 //! - [`kinds`]: the vocabularies ([`Mode`], [`Status`], [`Vessel`], [`Traction`], [`NodeKind`]).
 //! - `decode`, `properties`, `checks`, `builder`, `join`: reading a file (the JSON stream, the
 //!   property schema, typed reading of values, the checks, tying loose lines into a network).
-//! - [`export`]: writing a network as GeoJSON.
+//! - [`export`]: writing a network as GeoJSON; [`prepared`]: the binary form `route prepare`
+//!   writes, which loads without parsing or measuring.
 //! - [`geodesy`] and [`text`]: distances on the ellipsoid, and name folding.
 
 mod builder;
@@ -18,6 +19,7 @@ pub mod geodesy;
 mod join;
 pub mod kinds;
 pub mod model;
+pub mod prepared;
 mod properties;
 pub mod text;
 

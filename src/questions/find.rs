@@ -160,6 +160,40 @@ pub(crate) fn search_via(
         })
 }
 
+/// The route between each pair of places, each under `template`'s constraints and objective,
+/// one search engine reused for all (what a script needs instead of one process per query).
+/// Each pair's result stands alone: a pair that does not resolve or route carries its error.
+///
+/// # Example
+/// ```
+/// use corridor::{Assumptions, Atlas, model::{CostModel, Params}, questions::find};
+/// let atlas = Atlas::embedded().unwrap();
+/// let model = CostModel::new(atlas.network(), Params::from_assumptions(&Assumptions::embedded().unwrap()).unwrap());
+/// let pairs = [("Nhava Sheva".to_string(), "Moscow".to_string()), ("Mundra".into(), "Nowhere".into())];
+/// let out = find::batch(&atlas, &model, &pairs, &find::Query::default());
+/// assert!(out[0].is_ok() && out[1].is_err());
+/// ```
+pub fn batch(
+    atlas: &Atlas,
+    model: &CostModel<'_>,
+    pairs: &[(String, String)],
+    template: &Query,
+) -> Vec<Result<RouteReport>> {
+    let mut router = Router::new();
+    pairs
+        .iter()
+        .map(|(from, to)| {
+            let q = Query {
+                from: from.clone(),
+                to: to.clone(),
+                ..template.clone()
+            };
+            let req = q.resolve(atlas)?;
+            run_with(atlas, model, &mut router, &req)
+        })
+        .collect()
+}
+
 /// Finds and assesses one route.
 ///
 /// # Errors
@@ -176,7 +210,20 @@ pub(crate) fn search_via(
 /// assert!(route.countries.contains(&"IR".to_string()));
 /// ```
 pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<RouteReport> {
-    let path = search(atlas, model, &mut Router::new(), req)?;
+    run_with(atlas, model, &mut Router::new(), req)
+}
+
+/// [`run`] with a search engine to reuse (its buffers are kept between queries).
+///
+/// # Errors
+/// The errors of [`search`].
+pub fn run_with(
+    atlas: &Atlas,
+    model: &CostModel<'_>,
+    router: &mut Router,
+    req: &Request,
+) -> Result<RouteReport> {
+    let path = search(atlas, model, router, req)?;
     let net = atlas.network();
     let mut label = format!("{} → {}", net.node(req.from).name, net.node(req.to).name);
     if !req.via.is_empty() {

@@ -3,6 +3,7 @@
 //! Built once from a [`Network`]; what a route may use and what it costs are decided per query
 //! by the router, so scenarios re-weight the same graph without rebuilding it.
 
+use crate::network::geodesy::unit_vector;
 use crate::network::{LegIx, Network, NodeIx};
 
 /// A directed traversal of a leg: arc `2·leg` runs `from → to`, arc `2·leg + 1` runs back.
@@ -36,6 +37,8 @@ pub struct Graph {
     out: Vec<ArcIx>,
     tail: Vec<NodeIx>,
     head: Vec<NodeIx>,
+    /// Each node's position as a unit vector, for the router's lower bounds.
+    unit: Vec<[f64; 3]>,
 }
 
 impl Graph {
@@ -87,12 +90,27 @@ impl Graph {
                 *slot += 1;
             }
         }
+        let unit = net
+            .nodes()
+            .iter()
+            .map(|n| unit_vector(n.position))
+            .collect();
         Graph {
             first_out,
             out,
             tail,
             head,
+            unit,
         }
+    }
+
+    /// The chord between two nodes on the unit sphere: a lower bound of the distance between
+    /// them that obeys the triangle inequality, and costs no trigonometry.
+    #[must_use]
+    #[inline]
+    pub fn chord(&self, a: NodeIx, b: NodeIx) -> f64 {
+        let (p, q) = (self.unit[a.ix()], self.unit[b.ix()]);
+        ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
     }
 
     /// Number of arc slots (twice the number of legs).

@@ -28,6 +28,13 @@ pub trait Weigher {
     fn may_turn_back(&self, _node: NodeIx, _arc: ArcIx) -> bool {
         false
     }
+
+    /// A number `r` such that no arc weighs less than `r` times [`Graph::chord`] between its
+    /// ends; the router then searches by A* with `r · chord(node, destination)` as its
+    /// (consistent) lower bound. 0, the default, is plain Dijkstra.
+    fn per_chord(&self) -> f64 {
+        0.0
+    }
 }
 
 /// A set of legs and nodes of which a route must use at least one.
@@ -71,6 +78,9 @@ pub const MAX_REQUIREMENTS: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Entry {
+    /// Distance so far plus the lower bound to the destination: the heap's key.
+    key: f64,
+    /// Distance so far.
     cost: f64,
     state: u32,
 }
@@ -81,8 +91,8 @@ impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         // Reversed: BinaryHeap is a max-heap. Ties broken by state for determinism.
         other
-            .cost
-            .total_cmp(&self.cost)
+            .key
+            .total_cmp(&self.key)
             .then_with(|| other.state.cmp(&self.state))
     }
 }
@@ -162,8 +172,9 @@ impl Router {
     /// Returns `None` when no such route exists (or `from == to`).
     ///
     /// # Complexity
-    /// Dijkstra over `arcs × 2^k` states: O(S log S) time for S states, O(S) memory kept for
-    /// the next query.
+    /// Dijkstra over `arcs × 2^k` states (A* where the weigher gives a lower bound, which
+    /// settles fewer of them): O(S log S) time for S states, O(S) memory kept for the next
+    /// query.
     ///
     /// # Panics
     /// If more than [`MAX_REQUIREMENTS`] requirements are given (a programmer error: callers
@@ -191,14 +202,16 @@ impl Router {
         self.reset(goal + 1);
         let start_mask = self.mark_requirements(graph, requirements, from);
         let usable = |b: ArcIx| restrictions.leg_ok(b.leg()) && restrictions.node_ok(graph.head(b));
+        let r = weigher.per_chord();
+        let bound = |v: NodeIx| if r > 0.0 { r * graph.chord(v, to) } else { 0.0 };
         for &a in graph.out_arcs(from) {
             if usable(a) {
                 let s = a.ix() * layers + (start_mask | self.mask(k, a)) as usize;
                 let d = weigher.transfer(from, None, Some(a)) + weigher.arc(a);
-                self.relax(s, d, NONE);
+                self.relax(s, d, NONE, bound(graph.head(a)));
             }
         }
-        while let Some(Entry { cost, state }) = self.heap.pop() {
+        while let Some(Entry { cost, state, .. }) = self.heap.pop() {
             let s = state as usize;
             if s == goal {
                 return Some(self.path(goal, layers, cost));
@@ -210,7 +223,12 @@ impl Router {
             let (arc, m) = (ArcIx((s / layers) as u32), (s % layers) as u16);
             let v = graph.head(arc);
             if v == to && m == full {
-                self.relax(goal, cost + weigher.transfer(v, Some(arc), None), state);
+                self.relax(
+                    goal,
+                    cost + weigher.transfer(v, Some(arc), None),
+                    state,
+                    0.0,
+                );
             }
             for &b in graph.out_arcs(v) {
                 // No turning back along the leg just travelled, but where the weigher allows it
@@ -220,7 +238,7 @@ impl Router {
                 if (!back || weigher.may_turn_back(v, arc)) && usable(b) {
                     let t = b.ix() * layers + (m | self.mask(k, b)) as usize;
                     let d = cost + weigher.transfer(v, Some(arc), Some(b)) + weigher.arc(b);
-                    self.relax(t, d, state);
+                    self.relax(t, d, state, bound(graph.head(b)));
                 }
             }
         }
@@ -265,9 +283,10 @@ impl Router {
         if k > 0 { self.arc_mask[a.ix()] } else { 0 }
     }
 
-    /// Lowers a state's distance if `d` is better, remembering the predecessor.
+    /// Lowers a state's distance if `d` is better, remembering the predecessor; `bound` is the
+    /// lower bound from the state's node to the destination.
     #[inline]
-    fn relax(&mut self, s: usize, d: f64, pred: u32) {
+    fn relax(&mut self, s: usize, d: f64, pred: u32, bound: f64) {
         debug_assert!(
             d.is_finite() && d >= 0.0,
             "weights must be finite and non-negative"
@@ -276,6 +295,7 @@ impl Router {
             self.set(s, d, pred);
             #[allow(clippy::cast_possible_truncation)]
             self.heap.push(Entry {
+                key: d + bound,
                 cost: d,
                 state: s as u32,
             });

@@ -162,3 +162,55 @@ fn a_legs_passage_and_standard_input_are_read() {
     assert_eq!(json(&o)["passages"], serde_json::json!([]));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `route prepare` writes a file that `--network` reads to the same answers; a file that is
+/// neither GeoJSON nor a prepared network is refused with its name.
+#[test]
+fn a_prepared_network_gives_the_same_answers() {
+    let dir = std::env::temp_dir().join(format!("route-prepare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prepared = dir.join("mini.rnet");
+    let o = run(&[
+        "prepare",
+        &fixture("mini.geojson"),
+        "-o",
+        prepared.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("7 nodes, 8 legs"), "{}", stdout(&o));
+    let q = [
+        "find", "--from", "alpha", "--to", "omega", "--format", "json",
+    ];
+    let with = |net: &str| {
+        let mut args = vec![
+            "--network",
+            net,
+            "--corridors",
+            &fixture("mini-corridors.toml"),
+            "--assumptions",
+            &fixture("round-assumptions.toml"),
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        args.extend(q.iter().map(|s| (*s).to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        answer(&o)
+    };
+    assert_eq!(
+        with(&fixture("mini.geojson")),
+        with(prepared.to_str().unwrap())
+    );
+    let junk = dir.join("junk.bin");
+    std::fs::write(&junk, [0xff_u8, 0xfe, 0x00, 0x01]).unwrap();
+    let o = run(&["--network", junk.to_str().unwrap(), "validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("junk.bin: not UTF-8 text (byte 0) and not a prepared network"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

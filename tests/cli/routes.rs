@@ -236,3 +236,76 @@ fn coordinates_snap_with_a_note_and_a_limit() {
         stderr(&o)
     );
 }
+
+/// `find --pairs`: one line per pair in file order, each the route `find` gives alone, and the
+/// pairs that fail say why without stopping the others (exit 1).
+#[test]
+fn find_pairs_routes_each_line_as_find_would() {
+    let dir = std::env::temp_dir().join(format!("route-pairs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("pairs.csv");
+    std::fs::write(
+        &file,
+        "from,to\nalpha,omega\n\nbeta,\"Omega\"\nalpha,atlantis\n",
+    )
+    .unwrap();
+    let o = mini(&[
+        "find",
+        "--pairs",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "three pairs and the provenance");
+    for (k, (from, to)) in [("alpha", "omega"), ("beta", "Omega")]
+        .into_iter()
+        .enumerate()
+    {
+        let mut alone = json(&mini(&[
+            "find", "--from", from, "--to", to, "--format", "json",
+        ]));
+        alone.as_object_mut().unwrap().remove("provenance");
+        assert_eq!(lines[k], alone, "{from} → {to}");
+    }
+    assert!(
+        lines[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("unknown place \"atlantis\""),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(
+        lines[3]["provenance"]["inputs"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()["role"],
+        "pairs"
+    );
+    let o = mini(&["find", "--pairs", file.to_str().unwrap()]);
+    let routes = stdout(&o)
+        .lines()
+        .take_while(|l| !l.starts_with("route "))
+        .count();
+    assert_eq!(routes, 3, "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("Alpha Port → Omega: "),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::write(&file, "alpha,omega,extra\n").unwrap();
+    let o = mini(&["find", "--pairs", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("line 1 has 3 field(s)"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,34 +1,30 @@
-//! `route find`: one route, leg by leg.
+//! `route find`: one route, leg by leg; or one route per line for a file of pairs.
 
 use std::io::Write;
+use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
 
+use corridor::provenance::Input;
 use corridor::questions::find::{self, Request};
 use corridor::render;
+use corridor::routing::Router;
 
-use crate::cli::Status;
 use crate::cli::args::{FindArgs, FindFormat};
 use crate::cli::config::Config;
+use crate::cli::{Status, hints};
 
 pub fn run(config: &Config, args: &FindArgs, out: &mut impl Write) -> Result<Status> {
-    let atlas = config.atlas()?;
-    let model = config.model()?;
-    let ends = config.ends(&args.from, &args.to)?;
-    let req = Request {
-        from: ends.from,
-        to: ends.to,
-        via: config.targets(&args.route.via, "--via")?,
-        avoid: config.avoid(&args.route.avoid, &ends)?,
-        objective: args.route.by.into(),
-        include_planned: config.include_planned,
+    if let Some(pairs) = &args.pairs {
+        return batch(config, args, pairs, out);
+    }
+    let (Some(from), Some(to)) = (&args.from, &args.to) else {
+        bail!("give --from and --to, or --pairs FILE");
     };
-    let r =
-        find::run(atlas, &model, &req).map_err(|e| match config.scenario_avoidances(&ends) {
-            Some(note) if e.is_no_route() => anyhow::Error::new(e).context(note),
-            _ => e.into(),
-        })?;
-    let p = config.provenance(Some(req.objective));
+    let model = config.model()?;
+    let mut router = Router::new();
+    let r = one(config, args, from, to, &model, &mut router)?;
+    let p = config.provenance(Some(args.route.by.into()));
     match args.format {
         FindFormat::Table => {
             render::table::route(&r, out)?;
@@ -38,4 +34,108 @@ pub fn run(config: &Config, args: &FindArgs, out: &mut impl Write) -> Result<Sta
         FindFormat::Geojson => render::geojson::route(&r, &p, out)?,
     }
     Ok(Status::Ok)
+}
+
+/// One route, with the scenario's avoidances for its ends and a note when they left none.
+fn one(
+    config: &Config,
+    args: &FindArgs,
+    from: &str,
+    to: &str,
+    model: &corridor::model::CostModel<'_>,
+    router: &mut Router,
+) -> Result<corridor::model::RouteReport> {
+    let atlas = config.atlas()?;
+    let ends = config.ends(from, to)?;
+    let req = Request {
+        from: ends.from,
+        to: ends.to,
+        via: config.targets(&args.route.via, "--via")?,
+        avoid: config.avoid(&args.route.avoid, &ends)?,
+        objective: args.route.by.into(),
+        include_planned: config.include_planned,
+    };
+    find::run_with(atlas, model, router, &req).map_err(|e| {
+        match config.scenario_avoidances(&ends) {
+            Some(note) if e.is_no_route() => anyhow::Error::new(e).context(note),
+            _ => e.into(),
+        }
+    })
+}
+
+/// The pairs of a CSV file (two columns, an optional `from,to` header), and the file's record
+/// for the provenance.
+fn read_pairs(path: &Path) -> Result<(Vec<(String, String)>, Input)> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .context("cannot read the pairs from standard input")?;
+        b
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read pairs file {}", path.display()))?
+    };
+    let input = Input::file("pairs", &path.display().to_string(), &bytes);
+    let reader = bytes.as_slice();
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let mut pairs = Vec::new();
+    for (i, record) in csv.records().enumerate() {
+        let record =
+            record.with_context(|| format!("pairs file {}: line {}", path.display(), i + 1))?;
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        if record.len() != 2 {
+            bail!(
+                "pairs file {}: line {} has {} field(s); each line is origin,destination",
+                path.display(),
+                i + 1,
+                record.len()
+            );
+        }
+        let (a, b) = (record[0].to_string(), record[1].to_string());
+        if i == 0 && a.eq_ignore_ascii_case("from") && b.eq_ignore_ascii_case("to") {
+            continue;
+        }
+        pairs.push((a, b));
+    }
+    Ok((pairs, input))
+}
+
+/// One line per pair, in file order: the route, or why there is none (no route, an unknown
+/// place). Exit status 1 when any pair has no route.
+fn batch(config: &Config, args: &FindArgs, path: &Path, out: &mut impl Write) -> Result<Status> {
+    if args.format == FindFormat::Geojson {
+        bail!("--pairs writes one route per line: give --format table or json");
+    }
+    let (pairs, input) = read_pairs(path)?;
+    let model = config.model()?;
+    let mut router = Router::new();
+    let mut missed = false;
+    for (from, to) in &pairs {
+        let r = one(config, args, from, to, &model, &mut router);
+        missed |= r.is_err();
+        match (args.format, r) {
+            (FindFormat::Json, Ok(r)) => {
+                serde_json::to_writer(&mut *out, &r)?;
+                writeln!(out)?;
+            }
+            (FindFormat::Json, Err(e)) => {
+                let line = serde_json::json!({"from": from, "to": to, "error": hints::message(&e)});
+                writeln!(out, "{line}")?;
+            }
+            (_, Ok(r)) => render::table::route_line(&r, out)?,
+            (_, Err(e)) => writeln!(out, "{from} → {to}: {}", hints::message(&e))?,
+        }
+    }
+    let mut p = config.provenance(Some(args.route.by.into()));
+    p.inputs.push(input);
+    match args.format {
+        FindFormat::Json => writeln!(out, "{}", serde_json::json!({ "provenance": p }))?,
+        _ => render::table::provenance(&p, out)?,
+    }
+    Ok(if missed { Status::NoRoute } else { Status::Ok })
 }

@@ -11,7 +11,7 @@ pub use analysis::{profiles, sensitivity};
 pub use backtest::backtest;
 pub use comparison::{comparison, uncertainty};
 pub use lists::{assumptions, corridors, legs, nodes, passages, scenarios};
-pub use route::route;
+pub use route::{route, route_line};
 
 use std::io::{self, Write};
 

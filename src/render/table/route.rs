@@ -59,6 +59,33 @@ fn stages(r: &RouteReport) -> Vec<Stage> {
 ///
 /// # Errors
 /// I/O errors of the writer.
+/// One route as one line (`route find --pairs`): places, km, days, USD/TEU, kg CO2e/TEU and
+/// the passages, so a batch reads as a list.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn route_line(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
+    let passages = if r.passages.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", r.passages.join(", "))
+    };
+    writeln!(
+        w,
+        "{} → {}: {} km · {:.1} days · USD {} · {} kg CO2e{passages}",
+        r.from.name,
+        r.to.name,
+        thousands(r.distance_km),
+        r.time_days,
+        thousands(r.cost_usd),
+        thousands(r.co2e_kg),
+    )
+}
+
+/// Writes one route leg by leg: totals, legs, stops and the split by mode.
+///
+/// # Errors
+/// I/O errors of the writer.
 pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "{}   (chosen by {})", r.label, r.objective)?;
     writeln!(

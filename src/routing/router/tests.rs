@@ -21,7 +21,8 @@ fn random_network(rng: &mut ChaCha8Rng) -> Network {
             locode: None,
             passage: None,
             source: None,
-            position: Point::new(f64::from(i), 0.0),
+            // Scattered, so that the A* bound prunes.
+            position: Point::new(f64::from(i * 7 % 10), f64::from(i * 3 % 5)),
         })
         .collect();
     let m = rng.random_range(1..20);
@@ -65,9 +66,25 @@ fn random_network(rng: &mut ChaCha8Rng) -> Network {
 struct TestWeigher<'a> {
     net: &'a Network,
     free_transfers: bool,
+    /// The A* bound the weigher offers (0: plain Dijkstra).
+    per_chord: f64,
+}
+
+/// The least weight per chord over the legs: the bound a weigher may offer the router.
+fn least_per_chord(net: &Network, g: &Graph) -> f64 {
+    net.legs()
+        .iter()
+        .filter(|l| g.chord(l.from, l.to) > 0.0)
+        .map(|l| l.drawn_km / g.chord(l.from, l.to))
+        .fold(f64::INFINITY, f64::min)
+        .min(f64::MAX)
+        * (1.0 - 1e-9)
 }
 
 impl Weigher for TestWeigher<'_> {
+    fn per_chord(&self) -> f64 {
+        self.per_chord
+    }
     fn arc(&self, arc: ArcIx) -> f64 {
         self.net.leg(arc.leg()).drawn_km
     }
@@ -198,9 +215,16 @@ fn router_matches_bellman_ford_oracle_on_random_graphs() {
     for _ in 0..400 {
         let net = random_network(&mut rng);
         let g = Graph::build(&net);
+        // Half the cases search by A* with the tightest bound the weights allow.
+        let astar = rng.random_bool(0.5);
         let w = TestWeigher {
             net: &net,
             free_transfers: false,
+            per_chord: if astar {
+                least_per_chord(&net, &g).max(0.0)
+            } else {
+                0.0
+            },
         };
         let n = u32::try_from(net.nodes().len()).unwrap();
         let m = u32::try_from(net.legs().len()).unwrap();
@@ -279,6 +303,7 @@ fn free_transfers_match_floyd_warshall() {
         let w = TestWeigher {
             net: &net,
             free_transfers: true,
+            per_chord: least_per_chord(&net, &g).max(0.0),
         };
         for i in 0..n {
             for j in 0..n {
