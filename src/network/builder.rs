@@ -47,8 +47,6 @@ pub(crate) struct Builder<'o> {
     pending: Vec<PendingLeg>,
     legs: Vec<Leg>,
     problems: Vec<Problem>,
-    /// Junction nodes made where loose lines meet (for `validate`'s report).
-    pub(crate) junctions: usize,
 }
 
 impl<'o> Builder<'o> {
@@ -61,7 +59,6 @@ impl<'o> Builder<'o> {
             pending: Vec::new(),
             legs: Vec::new(),
             problems: Vec::new(),
-            junctions: 0,
         }
     }
 
@@ -479,8 +476,12 @@ impl<'o> Builder<'o> {
             }
             legs = out;
         }
-        self.junctions = split.junctions;
-        Ok(Network::from_indexed(self.nodes, legs, self.node_ids))
+        Ok(Network::from_indexed(
+            self.nodes,
+            legs,
+            self.node_ids,
+            split.junctions,
+        ))
     }
 
     /// Matches every vertex of the loose lines to the places near it (the Point nodes first),

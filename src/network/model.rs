@@ -159,6 +159,8 @@ pub struct Network {
     node_ids: Ids<NodeIx>,
     leg_ids: OnceLock<Ids<LegIx>>,
     countries: OnceLock<Vec<String>>,
+    /// Junction nodes the loader made where lines without `from`/`to` meet.
+    joined: usize,
 }
 
 impl Network {
@@ -187,12 +189,18 @@ impl Network {
             node_ids,
             leg_ids: OnceLock::new(),
             countries: OnceLock::new(),
+            joined: 0,
         }
     }
 
     /// [`Network::from_parts`] with the id index already built (the loader builds it as it
     /// checks for duplicates).
-    pub(crate) fn from_indexed(nodes: Vec<Node>, legs: Vec<Leg>, node_ids: Ids<NodeIx>) -> Self {
+    pub(crate) fn from_indexed(
+        nodes: Vec<Node>,
+        legs: Vec<Leg>,
+        node_ids: Ids<NodeIx>,
+        joined: usize,
+    ) -> Self {
         debug_assert_eq!(nodes.len(), node_ids.len());
         Network {
             nodes,
@@ -200,7 +208,15 @@ impl Network {
             node_ids,
             leg_ids: OnceLock::new(),
             countries: OnceLock::new(),
+            joined,
         }
+    }
+
+    /// How many junction nodes the loader made where lines without `from`/`to` meet (ends and
+    /// shared vertices that no Point names).
+    #[must_use]
+    pub fn junctions_made(&self) -> usize {
+        self.joined
     }
 
     /// The nodes and legs, giving the network up.

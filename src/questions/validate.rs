@@ -12,6 +12,8 @@ pub struct Validation {
     pub nodes: usize,
     /// Legs in the network.
     pub legs: usize,
+    /// Junction nodes the loader made where lines without `from`/`to` meet.
+    pub junctions: usize,
     /// Connected components (legs taken both ways).
     pub components: usize,
     /// Problems that make the data unusable.
@@ -32,8 +34,8 @@ impl fmt::Display for Validation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "network: {} nodes, {} legs, {} connected component(s)",
-            self.nodes, self.legs, self.components
+            "network: {} nodes ({} made where lines meet), {} legs, {} connected component(s)",
+            self.nodes, self.junctions, self.legs, self.components
         )?;
         for e in &self.errors {
             writeln!(f, "error: {e}")?;
@@ -57,6 +59,7 @@ pub fn run(atlas: &Atlas) -> Validation {
     let mut r = Validation {
         nodes: net.nodes().len(),
         legs: net.legs().len(),
+        junctions: net.junctions_made(),
         ..Validation::default()
     };
     for c in atlas.corridors().list() {

@@ -9,7 +9,9 @@ fn validate_reports_every_problem_with_feature_and_id() {
     let o = mini(&["validate"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(
-        stdout(&o).contains("network: 7 nodes, 8 legs, 1 connected component(s)"),
+        stdout(&o).contains(
+            "network: 7 nodes (0 made where lines meet), 8 legs, 1 connected component(s)"
+        ),
         "{}",
         stdout(&o)
     );
@@ -197,6 +199,14 @@ fn other_peoples_networks_join_at_t_junctions_and_across_the_antimeridian() {
         json(&o)["distance_km"].as_f64().unwrap()
     };
     let t = write("t.geojson", &["[[0,0],[10,0],[20,0]]", "[[10,0],[10,10]]"]);
+    let o = run(&["--network", &t, "--default-mode", "sea", "validate"]);
+    assert!(
+        stdout(&o).contains(
+            "network: 4 nodes (4 made where lines meet), 3 legs, 1 connected component(s)"
+        ),
+        "{}",
+        stdout(&o)
+    );
     // 10° of the equator (1,113.2 km) and 10° of a meridian from the equator (1,105.9 km).
     let d = km(&t, "20,0", "10,10");
     assert!((d - 2219.1).abs() < 1.0, "{d}");
