@@ -141,6 +141,143 @@ fn main() {
     let dest =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_sha256.rs");
     fs::write(dest, hashes()).expect("write OUT_DIR/embedded_sha256.rs");
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_table.rs");
+    let table = fs::read_to_string(source)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|doc| network_table(&doc, &lengths));
+    fs::write(
+        dest,
+        table.unwrap_or_else(|| "pub(crate) static EMBEDDED_TABLE: Option<Table> = None;\n".into()),
+    )
+    .expect("write OUT_DIR/embedded_table.rs");
+}
+
+/// Writes `EMBEDDED_TABLE`: the embedded network's nodes and legs as Rust data, so that the
+/// binary builds the network without decoding 340 KB of JSON on every run (that was half of
+/// `route compare`'s own work; BENCHMARKS.md). `None` when the file holds anything this simple
+/// reader does not follow (a leg without `from`/`to`, an unknown node, a MultiLineString, a
+/// property of an unexpected type): the loader then reads the file and reports it. A test
+/// checks that the table builds exactly the network the loader builds.
+fn network_table(doc: &serde_json::Value, lengths: &[f64]) -> Option<String> {
+    use serde_json::Value;
+    let text = |v: &Value| -> Option<String> { Some(format!("{:?}", v.as_str()?)) };
+    let opt_text = |v: &Value| -> Option<String> {
+        match v {
+            Value::Null => Some("None".into()),
+            Value::String(s) => Some(format!("Some({s:?})")),
+            _ => None,
+        }
+    };
+    let texts = |v: &Value| -> Option<String> {
+        match v {
+            Value::Null => Some("&[]".into()),
+            Value::Array(a) => {
+                let items: Option<Vec<String>> = a.iter().map(|x| text(x)).collect();
+                Some(format!("&[{}]", items?.join(", ")))
+            }
+            _ => None,
+        }
+    };
+    let num = |v: &Value| -> Option<String> {
+        match v {
+            Value::Null => Some("None".into()),
+            Value::Number(n) => Some(format!("Some({:?})", n.as_f64()?)),
+            _ => None,
+        }
+    };
+    let features = doc["features"].as_array()?;
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut nodes = String::new();
+    for f in features {
+        if f["geometry"]["type"].as_str()? != "Point" {
+            continue;
+        }
+        let p = &f["properties"];
+        let id = p["id"].as_str()?.to_string();
+        let c = f["geometry"]["coordinates"].as_array()?;
+        let (lon, lat) = (c.first()?.as_f64()?, c.get(1)?.as_f64()?);
+        if !(-180.0..=180.0).contains(&lon) || ids.contains_key(&id) {
+            return None;
+        }
+        ids.insert(id.clone(), ids.len());
+        let name = if p["name"].is_null() {
+            format!("{id:?}")
+        } else {
+            text(&p["name"])?
+        };
+        let _ = writeln!(
+            nodes,
+            "    NodeRow {{ id: {id:?}, name: {name}, aliases: {}, kind: {}, country: {}, locode: {}, passage: {}, source: {}, position: [{lon:?}, {lat:?}] }},",
+            texts(&p["aliases"])?,
+            text(&p["kind"])?,
+            opt_text(&p["country"])?,
+            opt_text(&p["locode"])?,
+            opt_text(&p["passage"])?,
+            opt_text(&p["source"])?,
+        );
+    }
+    let mut legs = String::new();
+    let mut k = 0;
+    for f in features {
+        if f["geometry"]["type"].as_str()? != "LineString" {
+            if f["geometry"]["type"].as_str()? == "Point" {
+                continue;
+            }
+            return None;
+        }
+        let p = &f["properties"];
+        let from = *ids.get(p["from"].as_str()?)?;
+        let to = *ids.get(p["to"].as_str()?)?;
+        let coords: Option<Vec<String>> = f["geometry"]["coordinates"]
+            .as_array()?
+            .iter()
+            .map(|c| {
+                let c = c.as_array()?;
+                Some(format!(
+                    "[{:?}, {:?}]",
+                    c.first()?.as_f64()?,
+                    c.get(1)?.as_f64()?
+                ))
+            })
+            .collect();
+        let gauge = match &p["gauge_mm"] {
+            Value::Null => "None".to_string(),
+            v => format!("Some({})", v.as_u64()?),
+        };
+        if !p["passage"].is_null()
+            || !p["published_km"].is_null()
+            || !p["published_source"].is_null()
+        {
+            return None; // Names the loader reads as aliases: leave them to it.
+        }
+        let _ = writeln!(
+            legs,
+            "    LegRow {{ id: {}, name: {}, from: {from}, to: {to}, mode: {}, countries: {}, status: {}, gauge_mm: {gauge}, traction: {}, vessel: {}, passages: {}, one_way: {}, source: {}, length_km: {}, length_source: {}, drawn_km: {:?}, coords: &[{}] }},",
+            text(&p["id"])?,
+            opt_text(&p["name"])?,
+            text(&p["mode"])?,
+            texts(&p["countries"])?,
+            opt_text(&p["status"])?,
+            opt_text(&p["traction"])?,
+            opt_text(&p["vessel"])?,
+            texts(&p["passages"])?,
+            p["one_way"].as_bool().unwrap_or(false),
+            opt_text(&p["source"])?,
+            num(&p["length_km"])?,
+            opt_text(&p["length_source"])?,
+            lengths.get(k)?,
+            coords?.join(", "),
+        );
+        k += 1;
+    }
+    if k != lengths.len() {
+        return None;
+    }
+    Some(format!(
+        "/// The embedded network as data (build.rs).\npub(crate) static EMBEDDED_TABLE: Option<Table> = Some(Table {{\n  nodes: &[\n{nodes}  ],\n  legs: &[\n{legs}  ],\n}});\n"
+    ))
 }
 
 /// Writes `SHA256`: each embedded data file's SHA-256, so that an output's provenance names

@@ -32,9 +32,14 @@ pub fn distance_km(a: Point<f64>, b: Point<f64>) -> f64 {
 /// ```
 /// assert_eq!(corridor::network::normalize_lon(190.0), -170.0);
 /// assert_eq!(corridor::network::normalize_lon(180.0), 180.0);
+/// assert_eq!(corridor::network::normalize_lon(72.95), 72.95);
 /// ```
 #[must_use]
 pub fn normalize_lon(lon: f64) -> f64 {
+    // In range, unchanged: the arithmetic below would move 72.95 to 72.94999999999999.
+    if (-180.0..=180.0).contains(&lon) {
+        return lon;
+    }
     let l = (lon + 180.0).rem_euclid(360.0) - 180.0;
     if l == -180.0 && lon > 0.0 { 180.0 } else { l }
 }
