@@ -174,7 +174,7 @@ fn network_table(doc: &serde_json::Value, lengths: &[f64]) -> Option<String> {
         match v {
             Value::Null => Some("&[]".into()),
             Value::Array(a) => {
-                let items: Option<Vec<String>> = a.iter().map(|x| text(x)).collect();
+                let items: Option<Vec<String>> = a.iter().map(&text).collect();
                 Some(format!("&[{}]", items?.join(", ")))
             }
             _ => None,
