@@ -16,7 +16,9 @@ use geo::{LineString, Point};
 use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
 
 /// Index of a node in [`Network::nodes`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct NodeIx(pub u32);
 
 /// Index of a leg in [`Network::legs`].
@@ -58,7 +60,7 @@ impl LegIx {
 }
 
 /// A place in the network.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Node {
     /// Unique id (`nhava-sheva`).
     pub id: String,
@@ -81,7 +83,7 @@ pub struct Node {
 }
 
 /// A link between two nodes, travelled by one mode.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Leg {
     /// Unique id.
     pub id: String,
@@ -191,6 +193,22 @@ impl Network {
             countries: OnceLock::new(),
             joined: 0,
         }
+    }
+
+    /// [`Network::from_parts`] for parts read from a file: a repeated node id is returned as
+    /// the error instead of a panic (the legs' node indexes must be checked by the caller).
+    pub(crate) fn from_checked_parts(
+        nodes: Vec<Node>,
+        legs: Vec<Leg>,
+    ) -> std::result::Result<Self, String> {
+        let mut node_ids =
+            Ids::with_capacity_and_hasher(nodes.len(), BuildHasherDefault::default());
+        for (i, n) in nodes.iter().enumerate() {
+            if node_ids.insert(n.id.clone(), NodeIx::of(i)).is_some() {
+                return Err(n.id.clone());
+            }
+        }
+        Ok(Network::from_indexed(nodes, legs, node_ids, 0))
     }
 
     /// [`Network::from_parts`] with the id index already built (the loader builds it as it

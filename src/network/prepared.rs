@@ -9,8 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
-use super::model::{Leg, Network, Node, NodeIx};
+use super::model::{Leg, Network, Node};
 use crate::error::{Error, Result};
 
 /// The first bytes of a prepared network.
@@ -19,45 +18,21 @@ pub const MAGIC: &[u8; 8] = b"CORRNET\0";
 /// The format written; bumped whenever the records change.
 pub const FORMAT: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
-struct NodeRecord {
-    id: String,
-    name: String,
-    aliases: Vec<String>,
-    kind: NodeKind,
-    country: Option<String>,
-    locode: Option<String>,
-    passage: Option<String>,
-    source: Option<String>,
-    position: [f64; 2],
-}
-
-#[derive(Serialize, Deserialize)]
-struct LegRecord {
-    id: String,
-    name: Option<String>,
-    from: u32,
-    to: u32,
-    mode: Mode,
-    countries: Vec<String>,
-    status: Status,
-    gauge_mm: Option<u16>,
-    traction: Option<Traction>,
-    vessel: Vessel,
-    passages: Vec<String>,
-    one_way: bool,
-    source: Option<String>,
-    published_km: Option<f64>,
-    published_source: Option<String>,
-    drawn_km: f64,
-    geometry: Vec<[f64; 2]>,
-}
-
+/// What the file holds after its header: the loader's own types, so reading builds the
+/// network directly (a copy through record types had doubled the time and memory).
 #[derive(Serialize, Deserialize)]
 struct Records {
     version: String,
-    nodes: Vec<NodeRecord>,
-    legs: Vec<LegRecord>,
+    nodes: Vec<Node>,
+    legs: Vec<Leg>,
+}
+
+/// The same for writing, borrowing the network.
+#[derive(Serialize)]
+struct RecordsRef<'a> {
+    version: &'a str,
+    nodes: &'a [Node],
+    legs: &'a [Leg],
 }
 
 /// Whether `bytes` start like a prepared network.
@@ -79,46 +54,10 @@ pub fn is_prepared(bytes: &[u8]) -> bool {
 /// ```
 #[must_use]
 pub fn to_bytes(net: &Network) -> Vec<u8> {
-    let records = Records {
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        nodes: net
-            .nodes()
-            .iter()
-            .map(|n| NodeRecord {
-                id: n.id.clone(),
-                name: n.name.clone(),
-                aliases: n.aliases.clone(),
-                kind: n.kind,
-                country: n.country.clone(),
-                locode: n.locode.clone(),
-                passage: n.passage.clone(),
-                source: n.source.clone(),
-                position: [n.position.x(), n.position.y()],
-            })
-            .collect(),
-        legs: net
-            .legs()
-            .iter()
-            .map(|l| LegRecord {
-                id: l.id.clone(),
-                name: l.name.clone(),
-                from: l.from.0,
-                to: l.to.0,
-                mode: l.mode,
-                countries: l.countries.clone(),
-                status: l.status,
-                gauge_mm: l.gauge_mm,
-                traction: l.traction,
-                vessel: l.vessel,
-                passages: l.passages.clone(),
-                one_way: l.one_way,
-                source: l.source.clone(),
-                published_km: l.published_km,
-                published_source: l.published_source.clone(),
-                drawn_km: l.drawn_km,
-                geometry: l.geometry.coords().map(|c| [c.x, c.y]).collect(),
-            })
-            .collect(),
+    let records = RecordsRef {
+        version: env!("CARGO_PKG_VERSION"),
+        nodes: net.nodes(),
+        legs: net.legs(),
     };
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -161,51 +100,14 @@ pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Network> {
         )));
     }
     let n = r.nodes.len();
-    let nodes: Vec<Node> = r
-        .nodes
-        .into_iter()
-        .map(|x| Node {
-            id: x.id,
-            name: x.name,
-            aliases: x.aliases,
-            kind: x.kind,
-            country: x.country,
-            locode: x.locode,
-            passage: x.passage,
-            source: x.source,
-            position: geo::Point::new(x.position[0], x.position[1]),
-        })
-        .collect();
-    let mut legs = Vec::with_capacity(r.legs.len());
-    for x in r.legs {
-        if x.from as usize >= n || x.to as usize >= n || x.geometry.len() < 2 {
-            return Err(bad(format!("leg {:?} is damaged", x.id)));
-        }
-        legs.push(Leg {
-            id: x.id,
-            name: x.name,
-            from: NodeIx(x.from),
-            to: NodeIx(x.to),
-            mode: x.mode,
-            countries: x.countries,
-            status: x.status,
-            gauge_mm: x.gauge_mm,
-            traction: x.traction,
-            vessel: x.vessel,
-            passages: x.passages,
-            one_way: x.one_way,
-            source: x.source,
-            published_km: x.published_km,
-            published_source: x.published_source,
-            drawn_km: x.drawn_km,
-            geometry: x.geometry.into_iter().map(|[x, y]| (x, y)).collect(),
-        });
+    let (nodes, legs) = (r.nodes, r.legs);
+    if let Some(l) = legs
+        .iter()
+        .find(|l| l.from.ix() >= n || l.to.ix() >= n || l.geometry.0.len() < 2)
+    {
+        return Err(bad(format!("leg {:?} is damaged", l.id)));
     }
-    let mut ids = std::collections::HashSet::with_capacity(nodes.len());
-    if let Some(dup) = nodes.iter().find(|n| !ids.insert(n.id.as_str())) {
-        return Err(bad(format!("node id {:?} appears twice", dup.id)));
-    }
-    Ok(Network::from_parts(nodes, legs))
+    Network::from_checked_parts(nodes, legs).map_err(|id| bad(format!("node id {id:?} appears twice")))
 }
 
 #[cfg(test)]
