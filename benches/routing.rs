@@ -160,6 +160,9 @@ impl<W: Weigher> Weigher for Plain<W> {
     fn may_turn_back(&self, node: NodeIx, arc: ArcIx) -> bool {
         self.0.may_turn_back(node, arc)
     }
+    fn transfers_free(&self) -> bool {
+        self.0.transfers_free()
+    }
 }
 
 fn scaling(c: &mut Criterion) {
@@ -238,5 +241,164 @@ fn decode(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, embedded, parse_only, decode, scaling);
+/// A `side × side` grid drawn as someone else's sea network would be: each row and each
+/// column one long LineString through every crossing, so every crossing is a shared interior
+/// vertex (a T or X junction) that the loader must split at.
+fn long_lines(side: u32) -> Network {
+    let at = |i: u32| f64::from(i) * 0.5;
+    let mut text = String::from(r#"{"type":"FeatureCollection","features":["#);
+    let mut first = true;
+    for k in 0..side {
+        for horizontal in [true, false] {
+            let coords: Vec<String> = (0..side)
+                .map(|i| {
+                    if horizontal {
+                        format!("[{},{}]", at(i), at(k))
+                    } else {
+                        format!("[{},{}]", at(k), at(i))
+                    }
+                })
+                .collect();
+            if !first {
+                text.push(',');
+            }
+            first = false;
+            text.push_str(&format!(
+                r#"{{"type":"Feature","properties":{{"mode":"sea"}},"geometry":{{"type":"LineString","coordinates":[{}]}}}}"#,
+                coords.join(",")
+            ));
+        }
+    }
+    text.push_str("]}");
+    parse_network(&text, "long-lines", &LoadOptions::default()).unwrap()
+}
+
+/// Plain Dijkstra on distance over a CSR adjacency of nodes: the reference the router is held
+/// to on a batch of queries (issue 10).
+struct Csr {
+    start: Vec<u32>,
+    adj: Vec<(u32, f64)>,
+}
+
+impl Csr {
+    fn new(net: &Network) -> Csr {
+        let n = net.nodes().len();
+        let mut start = vec![0_u32; n + 1];
+        for l in net.legs() {
+            start[l.from.ix() + 1] += 1;
+            start[l.to.ix() + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut adj = vec![(0, 0.0); start[n] as usize];
+        for l in net.legs() {
+            for (a, b) in [(l.from, l.to), (l.to, l.from)] {
+                adj[fill[a.ix()] as usize] = (b.0, l.length_km());
+                fill[a.ix()] += 1;
+            }
+        }
+        Csr { start, adj }
+    }
+
+    fn distance(&self, from: u32, to: u32, dist: &mut Vec<f64>) -> Option<f64> {
+        use std::cmp::Reverse;
+        dist.clear();
+        dist.resize(self.start.len() - 1, f64::INFINITY);
+        let mut heap = std::collections::BinaryHeap::new();
+        dist[from as usize] = 0.0;
+        heap.push(Reverse((Km(0.0), from)));
+        while let Some(Reverse((Km(d), v))) = heap.pop() {
+            if v == to {
+                return Some(d);
+            }
+            if d > dist[v as usize] {
+                continue;
+            }
+            let (a, b) = (
+                self.start[v as usize] as usize,
+                self.start[v as usize + 1] as usize,
+            );
+            for &(w, km) in &self.adj[a..b] {
+                let nd = d + km;
+                if nd < dist[w as usize] {
+                    dist[w as usize] = nd;
+                    heap.push(Reverse((Km(nd), w)));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[derive(PartialEq)]
+struct Km(f64);
+impl Eq for Km {}
+impl PartialOrd for Km {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Km {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&o.0)
+    }
+}
+
+fn batch(c: &mut Criterion) {
+    let net = long_lines(100);
+    let legs = net.legs().len();
+    let atlas = Atlas::new(net, Corridors::default());
+    let params = Params::from_assumptions(&Assumptions::embedded().unwrap()).unwrap();
+    let model = CostModel::new(atlas.network(), params);
+    let csr = Csr::new(atlas.network());
+    let n = u32::try_from(atlas.network().nodes().len()).unwrap();
+    // 100 fixed pairs spread over the network.
+    let pairs: Vec<(NodeIx, NodeIx)> = (0..100_u32)
+        .map(|i| (NodeIx(i * 7919 % n), NodeIx((i * 104_729 + 13) % n)))
+        .filter(|(a, b)| a != b)
+        .collect();
+    let mut router = Router::new();
+    let none = Restrictions::default();
+    let w = model.weigher(Objective::Distance);
+    // Both searches find the same distances (the loader's T-junctions join the lines).
+    let mut dist = Vec::new();
+    for &(a, b) in &pairs {
+        let ours = router
+            .shortest(atlas.graph(), &w, a, b, &[], &none)
+            .unwrap()
+            .weight;
+        let plain = csr.distance(a.0, b.0, &mut dist).unwrap();
+        assert!((ours - plain).abs() < 1e-6 * plain, "{ours} vs {plain}");
+    }
+    let mut g = c.benchmark_group(format!(
+        "batch of {} queries by distance, {legs} legs with T-junctions",
+        pairs.len()
+    ));
+    g.bench_function("router (A*)", |b| {
+        b.iter(|| {
+            for &(a, z) in &pairs {
+                black_box(router.shortest(atlas.graph(), &w, a, z, &[], &none));
+            }
+        });
+    });
+    g.bench_function("router (Dijkstra)", |b| {
+        b.iter(|| {
+            for &(a, z) in &pairs {
+                black_box(router.shortest(atlas.graph(), &Plain(w), a, z, &[], &none));
+            }
+        });
+    });
+    g.bench_function("plain CSR Dijkstra over nodes", |b| {
+        b.iter(|| {
+            for &(a, z) in &pairs {
+                black_box(csr.distance(a.0, z.0, &mut dist));
+            }
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, embedded, parse_only, decode, scaling, batch);
 criterion_main!(benches);

@@ -340,6 +340,11 @@ impl Weigher for ModelWeigher<'_, '_> {
         self.per_chord
     }
 
+    /// By distance, stops cost nothing.
+    fn transfers_free(&self) -> bool {
+        self.objective == Objective::Distance
+    }
+
     /// A ship may call at a port on a spur and leave the way it came.
     fn may_turn_back(&self, node: NodeIx, arc: ArcIx) -> bool {
         self.model.ports[node.ix()] && self.model.net.leg(arc.leg()).mode.is_water()

@@ -107,7 +107,8 @@ pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Network> {
     {
         return Err(bad(format!("leg {:?} is damaged", l.id)));
     }
-    Network::from_checked_parts(nodes, legs).map_err(|id| bad(format!("node id {id:?} appears twice")))
+    Network::from_checked_parts(nodes, legs)
+        .map_err(|id| bad(format!("node id {id:?} appears twice")))
 }
 
 #[cfg(test)]

@@ -35,6 +35,13 @@ pub trait Weigher {
     fn per_chord(&self) -> f64 {
         0.0
     }
+
+    /// True when [`Weigher::transfer`] is 0 at every stop: with nothing required, the router
+    /// then searches over nodes instead of arcs (half the states, no stop pricing), which finds
+    /// the same cost because turning back never shortens a route of non-negative weights.
+    fn transfers_free(&self) -> bool {
+        false
+    }
 }
 
 /// A set of legs and nodes of which a route must use at least one.
@@ -196,6 +203,9 @@ impl Router {
             return None;
         }
         let k = requirements.len();
+        if k == 0 && weigher.transfers_free() {
+            return self.over_nodes(graph, weigher, from, to, restrictions);
+        }
         let layers = 1usize << k;
         let full = (layers - 1) as u16;
         let goal = graph.arc_count() * layers;
@@ -239,6 +249,60 @@ impl Router {
                     let t = b.ix() * layers + (m | self.mask(k, b)) as usize;
                     let d = cost + weigher.transfer(v, Some(arc), Some(b)) + weigher.arc(b);
                     self.relax(t, d, state, bound(graph.head(b)));
+                }
+            }
+        }
+        None
+    }
+
+    /// The search over nodes, for weighers without stop costs and queries without requirements
+    /// (a sea-distance query): each node's state holds the arc it was reached by.
+    fn over_nodes(
+        &mut self,
+        graph: &Graph,
+        weigher: &impl Weigher,
+        from: NodeIx,
+        to: NodeIx,
+        restrictions: &Restrictions,
+    ) -> Option<Path> {
+        self.reset(graph.node_count());
+        let usable = |b: ArcIx| restrictions.leg_ok(b.leg()) && restrictions.node_ok(graph.head(b));
+        let r = weigher.per_chord();
+        let bound = |v: NodeIx| if r > 0.0 { r * graph.chord(v, to) } else { 0.0 };
+        self.set(from.ix(), 0.0, NONE);
+        self.heap.push(Entry {
+            key: bound(from),
+            cost: 0.0,
+            state: from.0,
+        });
+        while let Some(Entry { cost, state, .. }) = self.heap.pop() {
+            let v = NodeIx(state);
+            if v == to {
+                let mut arcs = Vec::new();
+                let mut at = to;
+                while at != from {
+                    let arc = ArcIx(self.states[at.ix()].pred);
+                    arcs.push(arc);
+                    at = graph.tail(arc);
+                }
+                arcs.reverse();
+                return Some(Path { arcs, weight: cost });
+            }
+            if cost > self.dist(v.ix()) {
+                continue;
+            }
+            for &b in graph.out_arcs(v) {
+                if usable(b) {
+                    let w = graph.head(b);
+                    let d = cost + weigher.arc(b);
+                    if d < self.dist(w.ix()) {
+                        self.set(w.ix(), d, b.0);
+                        self.heap.push(Entry {
+                            key: d + bound(w),
+                            cost: d,
+                            state: w.0,
+                        });
+                    }
                 }
             }
         }

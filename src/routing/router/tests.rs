@@ -85,6 +85,10 @@ impl Weigher for TestWeigher<'_> {
     fn per_chord(&self) -> f64 {
         self.per_chord
     }
+    // With free transfers the router searches over nodes (Floyd–Warshall checks it).
+    fn transfers_free(&self) -> bool {
+        self.free_transfers
+    }
     fn arc(&self, arc: ArcIx) -> f64 {
         self.net.leg(arc.leg()).drawn_km
     }
