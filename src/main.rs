@@ -75,6 +75,7 @@ fn run(cli: &Cli, out: &mut Vec<u8>) -> anyhow::Result<Status> {
     let status = match &cli.command {
         Command::Compare(args) => commands::compare::run(&config, args, out),
         Command::Find(args) => commands::find::run(&config, args, out),
+        Command::Matrix(args) => commands::matrix::run(&config, args, out),
         Command::Sensitivity(args) => commands::sensitivity::run(&config, args, out),
         Command::List(args) => commands::list::run(&config, args, out),
         Command::Validate => commands::validate::run(&config, out),

@@ -69,6 +69,9 @@ pub enum Command {
     Compare(CompareArgs),
     /// Find one route, leg by leg
     Find(FindArgs),
+    /// Every origin with every destination: the best route through each corridor and the
+    /// winner on time, cost and CO2e
+    Matrix(MatrixArgs),
     /// Rank the assumptions by how much they swing the INSTC-versus-other difference
     Sensitivity(SensitivityArgs),
     /// List nodes, legs, corridors or passages of the network
@@ -184,6 +187,41 @@ pub struct FindArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = FindFormat::Table)]
     pub format: FindFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  route matrix --from \"Nhava Sheva\",Mundra --to Moscow,Baku,Almaty --via suez --via cape\n  route matrix --to instc-destinations --format csv > matrix.csv")]
+pub struct MatrixArgs {
+    /// Origins, comma-separated or repeated (a LON,LAT pair stays one place)
+    #[arg(long, allow_hyphen_values = true, default_value = "nhava-sheva", value_name = "PLACES")]
+    pub from: Vec<String>,
+    /// Destinations, as --from; `instc-destinations` names the places the INSTC serves
+    #[arg(long, allow_hyphen_values = true, default_value = "instc-destinations", value_name = "PLACES")]
+    pub to: Vec<String>,
+    /// The corridor in the first column
+    #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
+    pub reference: String,
+    /// A corridor or passage beside the reference (repeatable; default: every corridor)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub via: Vec<String>,
+    /// Passage, node, country, mode or corridor no route may use (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// What each route minimises
+    #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
+    pub by: ByArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = MatrixFormat::Table)]
+    pub format: MatrixFormat,
+}
+
+/// Formats of `matrix`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixFormat {
+    Table,
+    Csv,
+    Json,
+    Geojson,
 }
 
 /// Formats of `find`.

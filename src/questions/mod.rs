@@ -3,6 +3,7 @@
 //!
 //! - [`find`]: one route between two places, under constraints.
 //! - [`compare`]: the reference corridor beside the best route through each other one.
+//! - [`matrix`]: every origin with every destination through each corridor, and the winners.
 //! - [`montecarlo`]: how uncertain assumptions spread a comparison's times and costs.
 //! - [`sensitivity`]: which assumptions swing the difference between two corridors most.
 //! - [`reproduce`]: each profile's published cases beside the model.
@@ -13,6 +14,7 @@
 pub mod backtest;
 pub mod compare;
 pub mod find;
+pub mod matrix;
 pub mod montecarlo;
 pub mod observations;
 pub mod reproduce;

@@ -148,6 +148,23 @@ pub fn comparison(c: &Comparison, provenance: &Provenance, w: &mut impl Write) -
     write_collection(features, provenance, w)
 }
 
+/// Writes every route of a matrix into one FeatureCollection (property `route` names the
+/// pair and the corridor).
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn matrix(
+    m: &crate::questions::matrix::Matrix,
+    provenance: &Provenance,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    let mut features = Vec::new();
+    for c in m.pairs.iter().flat_map(|p| &p.routes) {
+        route_features(&c.route, &mut features);
+    }
+    write_collection(features, provenance, w)
+}
+
 /// Writes the whole network, styled: legs coloured by mode, lines under construction or planned
 /// fainter and thinner, every feature with a title and description.
 ///

@@ -3,9 +3,11 @@
 //!
 //! - [`table`]: tables for people (comfy-table, wrapped at word boundaries).
 //! - [`json`]: one JSON value for scripts (schema in docs/json.md).
+//! - [`csv`]: rows for spreadsheets.
 //! - [`geojson`]: RFC 7946 FeatureCollections styled for geojson.io.
 //! - [`map`]: SVG maps over Natural Earth land.
 
+pub mod csv;
 pub mod geojson;
 pub mod json;
 pub mod map;

@@ -129,6 +129,8 @@ pub struct Router {
     generation: u32,
     heap: BinaryHeap<Entry>,
     arc_mask: Vec<u16>,
+    /// Per node: the index of the target it is in the current query, or `NONE`.
+    slot: Vec<u32>,
 }
 
 impl Router {
@@ -199,21 +201,136 @@ impl Router {
             requirements.len() <= MAX_REQUIREMENTS,
             "at most {MAX_REQUIREMENTS} requirements"
         );
-        if from == to || !restrictions.node_ok(from) || !restrictions.node_ok(to) {
-            return None;
+        self.search(
+            graph,
+            weigher,
+            from,
+            &[to],
+            requirements,
+            restrictions,
+            true,
+        )
+        .pop()
+        .flatten()
+    }
+
+    /// The cheapest route from `from` to each of `targets` (one-to-many), under the same rules
+    /// as [`Router::shortest`]: one Dijkstra search that stops once every target is settled,
+    /// which is what a matrix row or a reach question needs. The result is in the order of
+    /// `targets`; `None` where no route exists or the target is the origin.
+    ///
+    /// # Panics
+    /// As [`Router::shortest`].
+    pub fn shortest_to_many(
+        &mut self,
+        graph: &Graph,
+        weigher: &impl Weigher,
+        from: NodeIx,
+        targets: &[NodeIx],
+        requirements: &[Requirement],
+        restrictions: &Restrictions,
+    ) -> Vec<Option<Path>> {
+        assert!(
+            requirements.len() <= MAX_REQUIREMENTS,
+            "at most {MAX_REQUIREMENTS} requirements"
+        );
+        self.search(
+            graph,
+            weigher,
+            from,
+            targets,
+            requirements,
+            restrictions,
+            false,
+        )
+    }
+
+    /// The search behind both entry points; `a_star` uses the weigher's chord bound towards the
+    /// single target.
+    #[allow(clippy::too_many_arguments)]
+    fn search(
+        &mut self,
+        graph: &Graph,
+        weigher: &impl Weigher,
+        from: NodeIx,
+        targets: &[NodeIx],
+        requirements: &[Requirement],
+        restrictions: &Restrictions,
+        a_star: bool,
+    ) -> Vec<Option<Path>> {
+        let mut found = vec![None; targets.len()];
+        if !restrictions.node_ok(from) {
+            return found;
         }
+        // Each distinct reachable target gets a slot (the index of its first mention).
+        self.slot.resize(graph.node_count(), NONE);
+        let mut remaining = 0usize;
+        for (i, &t) in targets.iter().enumerate() {
+            if t != from && restrictions.node_ok(t) && self.slot[t.ix()] == NONE {
+                #[allow(clippy::cast_possible_truncation)]
+                let i = i as u32;
+                self.slot[t.ix()] = i;
+                remaining += 1;
+            }
+        }
+        if remaining > 0 {
+            let towards = if a_star && targets.len() == 1 {
+                Some(targets[0])
+            } else {
+                None
+            };
+            if requirements.is_empty() && weigher.transfers_free() {
+                self.over_nodes(graph, weigher, from, towards, restrictions, remaining, &mut found);
+            } else {
+                self.over_arcs(
+                    graph,
+                    weigher,
+                    from,
+                    towards,
+                    requirements,
+                    restrictions,
+                    remaining,
+                    &mut found,
+                );
+            }
+        }
+        for (i, &t) in targets.iter().enumerate() {
+            let first = self.slot[t.ix()];
+            if first != NONE && first as usize != i {
+                found[i] = found[first as usize].clone();
+            }
+        }
+        for &t in targets {
+            self.slot[t.ix()] = NONE;
+        }
+        found
+    }
+
+    /// The search over `(arc, requirements met)` states, with one goal state per target slot.
+    #[allow(clippy::too_many_arguments)]
+    fn over_arcs(
+        &mut self,
+        graph: &Graph,
+        weigher: &impl Weigher,
+        from: NodeIx,
+        towards: Option<NodeIx>,
+        requirements: &[Requirement],
+        restrictions: &Restrictions,
+        mut remaining: usize,
+        found: &mut [Option<Path>],
+    ) {
         let k = requirements.len();
-        if k == 0 && weigher.transfers_free() {
-            return self.over_nodes(graph, weigher, from, to, restrictions);
-        }
         let layers = 1usize << k;
         let full = (layers - 1) as u16;
-        let goal = graph.arc_count() * layers;
-        self.reset(goal + 1);
+        let base = graph.arc_count() * layers;
+        self.reset(base + found.len());
         let start_mask = self.mark_requirements(graph, requirements, from);
         let usable = |b: ArcIx| restrictions.leg_ok(b.leg()) && restrictions.node_ok(graph.head(b));
         let r = weigher.per_chord();
-        let bound = |v: NodeIx| if r > 0.0 { r * graph.chord(v, to) } else { 0.0 };
+        let bound = |v: NodeIx| match towards {
+            Some(to) if r > 0.0 => r * graph.chord(v, to),
+            _ => 0.0,
+        };
         for &a in graph.out_arcs(from) {
             if usable(a) {
                 let s = a.ix() * layers + (start_mask | self.mask(k, a)) as usize;
@@ -223,22 +340,27 @@ impl Router {
         }
         while let Some(Entry { cost, state, .. }) = self.heap.pop() {
             let s = state as usize;
-            if s == goal {
-                return Some(self.path(goal, layers, cost));
-            }
             if cost > self.dist(s) {
+                continue;
+            }
+            if s >= base {
+                if found[s - base].is_some() {
+                    continue;
+                }
+                found[s - base] = Some(self.path(s, layers, cost));
+                remaining -= 1;
+                if remaining == 0 {
+                    return;
+                }
                 continue;
             }
             #[allow(clippy::cast_possible_truncation)]
             let (arc, m) = (ArcIx((s / layers) as u32), (s % layers) as u16);
             let v = graph.head(arc);
-            if v == to && m == full {
-                self.relax(
-                    goal,
-                    cost + weigher.transfer(v, Some(arc), None),
-                    state,
-                    0.0,
-                );
+            let slot = self.slot[v.ix()];
+            if slot != NONE && m == full {
+                let d = cost + weigher.transfer(v, Some(arc), None);
+                self.relax(base + slot as usize, d, state, 0.0);
             }
             for &b in graph.out_arcs(v) {
                 // No turning back along the leg just travelled, but where the weigher allows it
@@ -252,23 +374,28 @@ impl Router {
                 }
             }
         }
-        None
     }
 
     /// The search over nodes, for weighers without stop costs and queries without requirements
     /// (a sea-distance query): each node's state holds the arc it was reached by.
+    #[allow(clippy::too_many_arguments)]
     fn over_nodes(
         &mut self,
         graph: &Graph,
         weigher: &impl Weigher,
         from: NodeIx,
-        to: NodeIx,
+        towards: Option<NodeIx>,
         restrictions: &Restrictions,
-    ) -> Option<Path> {
+        mut remaining: usize,
+        found: &mut [Option<Path>],
+    ) {
         self.reset(graph.node_count());
         let usable = |b: ArcIx| restrictions.leg_ok(b.leg()) && restrictions.node_ok(graph.head(b));
         let r = weigher.per_chord();
-        let bound = |v: NodeIx| if r > 0.0 { r * graph.chord(v, to) } else { 0.0 };
+        let bound = |v: NodeIx| match towards {
+            Some(to) if r > 0.0 => r * graph.chord(v, to),
+            _ => 0.0,
+        };
         self.set(from.ix(), 0.0, NONE);
         self.heap.push(Entry {
             key: bound(from),
@@ -277,19 +404,24 @@ impl Router {
         });
         while let Some(Entry { cost, state, .. }) = self.heap.pop() {
             let v = NodeIx(state);
-            if v == to {
+            if cost > self.dist(v.ix()) {
+                continue;
+            }
+            let slot = self.slot[v.ix()];
+            if slot != NONE && found[slot as usize].is_none() {
                 let mut arcs = Vec::new();
-                let mut at = to;
+                let mut at = v;
                 while at != from {
                     let arc = ArcIx(self.states[at.ix()].pred);
                     arcs.push(arc);
                     at = graph.tail(arc);
                 }
                 arcs.reverse();
-                return Some(Path { arcs, weight: cost });
-            }
-            if cost > self.dist(v.ix()) {
-                continue;
+                found[slot as usize] = Some(Path { arcs, weight: cost });
+                remaining -= 1;
+                if remaining == 0 {
+                    return;
+                }
             }
             for &b in graph.out_arcs(v) {
                 if usable(b) {
@@ -306,7 +438,6 @@ impl Router {
                 }
             }
         }
-        None
     }
 
     /// Records which requirements each arc meets (by its leg, or by the node it enters) and

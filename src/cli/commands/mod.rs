@@ -6,6 +6,7 @@ pub mod compare;
 pub mod export;
 pub mod find;
 pub mod list;
+pub mod matrix;
 pub mod prepare;
 pub mod profiles;
 pub mod scenarios;

@@ -5,12 +5,14 @@ mod analysis;
 mod backtest;
 mod comparison;
 mod lists;
+mod matrix;
 mod route;
 
 pub use analysis::{profiles, sensitivity};
 pub use backtest::backtest;
 pub use comparison::{comparison, uncertainty};
 pub use lists::{assumptions, corridors, legs, nodes, passages, scenarios};
+pub use matrix::matrix;
 pub use route::{route, route_line};
 
 use std::io::{self, Write};

@@ -327,3 +327,60 @@ fn free_transfers_match_floyd_warshall() {
         }
     }
 }
+
+/// One search to many targets finds, for each, what the oracle finds for that pair alone
+/// (with stop costs and requirements, and over nodes when transfers are free), in the order
+/// given, duplicates and the origin included.
+#[test]
+fn one_to_many_matches_the_oracle_for_every_target() {
+    let mut rng = ChaCha8Rng::seed_from_u64(20_261_202);
+    let mut router = Router::new();
+    let mut found = 0;
+    for case in 0..300 {
+        let net = random_network(&mut rng);
+        let g = Graph::build(&net);
+        let w = TestWeigher {
+            net: &net,
+            free_transfers: case % 2 == 0,
+            per_chord: 0.0,
+        };
+        let n = u32::try_from(net.nodes().len()).unwrap();
+        let m = u32::try_from(net.legs().len()).unwrap();
+        let from = NodeIx(rng.random_range(0..n));
+        let mut targets: Vec<NodeIx> = (0..rng.random_range(1..6))
+            .map(|_| NodeIx(rng.random_range(0..n)))
+            .collect();
+        targets.push(targets[0]);
+        targets.push(from);
+        // Requirements only where the weigher charges transfers (over arcs).
+        let reqs: Vec<Requirement> = if w.free_transfers {
+            vec![]
+        } else {
+            (0..rng.random_range(0..3))
+                .map(|_| Requirement {
+                    legs: vec![LegIx(rng.random_range(0..m))],
+                    nodes: vec![NodeIx(rng.random_range(0..n))],
+                })
+                .collect()
+        };
+        let r = Restrictions {
+            leg_allowed: (0..m).map(|_| rng.random_bool(0.9)).collect(),
+            node_allowed: vec![],
+        };
+        let got = router.shortest_to_many(&g, &w, from, &targets, &reqs, &r);
+        assert_eq!(got.len(), targets.len());
+        for (&to, p) in targets.iter().zip(&got) {
+            match (p, oracle(&g, &w, from, to, &reqs, &r)) {
+                (Some(p), Some(o)) => {
+                    assert!((p.weight - o).abs() < 1e-9, "many {} oracle {o}", p.weight);
+                    check_path(&g, &w, p, from, to, &reqs, &r);
+                    found += 1;
+                }
+                (None, None) => {}
+                (p, o) => panic!("many {p:?} oracle {o:?} from {from:?} to {to:?}"),
+            }
+        }
+        assert!(got.last().unwrap().is_none(), "the origin is not a target");
+    }
+    assert!(found > 300, "the random cases should mostly have routes ({found})");
+}

@@ -1,0 +1,75 @@
+//! CSV for spreadsheets (the csv crate, RFC 4180 quoting): one row per record, a header row,
+//! and a last row `# route …` that says how the file was made (spreadsheets show it as a row;
+//! `pandas.read_csv(…, comment="#")` skips it).
+
+use std::io::{self, Write};
+
+use crate::provenance::Provenance;
+use crate::questions::matrix::Matrix;
+
+fn round(x: f64, places: i32) -> String {
+    let f = 10f64.powi(places);
+    format!("{}", (x * f).round() / f)
+}
+
+/// Writes a matrix, one row per pair and corridor: the ends (id and name), the corridor, km,
+/// days, USD per TEU, t CO2e per TEU, `1` in the `best_*` columns the corridor wins, the
+/// passages, and why there is no route where there is none.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn matrix(m: &Matrix, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let row = |csv: &mut csv::Writer<Vec<u8>>, cells: &[&str]| {
+        csv.write_record(cells).map_err(io::Error::other)
+    };
+    row(
+        &mut csv,
+        &[
+            "from_id", "from", "to_id", "to", "corridor", "distance_km", "time_days", "cost_usd",
+            "co2e_t", "best_time", "best_cost", "best_co2e", "passages", "no_route",
+        ],
+    )?;
+    let flag = |won: &Option<String>, c: &str| if won.as_deref() == Some(c) { "1" } else { "" };
+    for p in &m.pairs {
+        for id in &m.corridors {
+            let Some(c) = p.routes.iter().find(|c| &c.corridor == id) else {
+                if let Some(u) = p.unavailable.iter().find(|u| &u.corridor == id) {
+                    row(
+                        &mut csv,
+                        &[
+                            &p.from.id, &p.from.name, &p.to.id, &p.to.name, &u.corridor, "", "",
+                            "", "", "", "", "", "", &u.reason,
+                        ],
+                    )?;
+                }
+                continue;
+            };
+            row(
+                &mut csv,
+                &[
+                    &p.from.id,
+                    &p.from.name,
+                    &p.to.id,
+                    &p.to.name,
+                    &c.corridor,
+                    &round(c.distance_km, 1),
+                    &round(c.time_days, 2),
+                    &round(c.cost_usd, 0),
+                    &round(c.co2e_t, 3),
+                    flag(&p.winners.time, &c.corridor),
+                    flag(&p.winners.cost, &c.corridor),
+                    flag(&p.winners.co2e, &c.corridor),
+                    &c.passages.join(" "),
+                    "",
+                ],
+            )?;
+        }
+    }
+    let mut bytes = csv.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+    let mut last = csv::Writer::from_writer(Vec::new());
+    last.write_record([format!("# {}", provenance.line())])
+        .map_err(io::Error::other)?;
+    bytes.extend(last.into_inner().map_err(|e| io::Error::other(e.to_string()))?);
+    w.write_all(&bytes)
+}
