@@ -13,7 +13,7 @@ use corridor::network::{
     Leg, LoadOptions, Mode, Network, Node, NodeIx, NodeKind, Status, Vessel, parse_network,
 };
 use corridor::questions::montecarlo::{self, Draws};
-use corridor::questions::{compare, find};
+use corridor::questions::{compare, find, matrix};
 use corridor::routing::{ArcIx, Corridors, Restrictions, Router, Weigher};
 use corridor::{Assumptions, Atlas};
 
@@ -400,5 +400,100 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, embedded, parse_only, decode, scaling, batch);
+criterion_group!(
+    benches, embedded, parse_only, decode, scaling, batch, matrices
+);
 criterion_main!(benches);
+
+/// A 10 × 20 matrix on the embedded network through the INSTC, Suez and the Cape: the matrix
+/// (one-to-many searches across the cores) beside the same 600 routes found one `find` at a
+/// time on one core, in the same run.
+fn matrices(c: &mut Criterion) {
+    let atlas = Atlas::embedded().unwrap();
+    let assumptions = Assumptions::embedded().unwrap();
+    let model = CostModel::new(
+        atlas.network(),
+        Params::from_assumptions(&assumptions).unwrap(),
+    );
+    let node = |id: &str| atlas.network().node_by_id(id).unwrap();
+    let origins: Vec<NodeIx> = [
+        "nhava-sheva",
+        "mundra",
+        "deendayal-kandla",
+        "chennai",
+        "karachi",
+        "colombo",
+        "jebel-ali",
+        "salalah",
+        "bandar-abbas",
+        "chabahar",
+    ]
+    .iter()
+    .map(|id| node(id))
+    .collect();
+    let destinations: Vec<NodeIx> = [
+        "moscow",
+        "st-petersburg",
+        "astrakhan",
+        "kazan",
+        "yekaterinburg",
+        "baku",
+        "minsk",
+        "almaty",
+        "tashkent",
+        "ashgabat",
+        "kabul",
+        "helsinki",
+        "rotterdam",
+        "hamburg",
+        "novorossiysk",
+        "rostov-on-don",
+        "makhachkala",
+        "ust-luga",
+        "samarkand",
+        "mazar-i-sharif",
+    ]
+    .iter()
+    .map(|id| node(id))
+    .collect();
+    let corridors: Vec<_> = ["instc", "suez", "cape"]
+        .iter()
+        .map(|n| atlas.target(n).unwrap())
+        .collect();
+    let req = matrix::Request {
+        avoid: vec![Vec::new(); origins.len() * destinations.len()],
+        origins,
+        destinations,
+        corridors,
+        objective: Objective::Time,
+        include_planned: false,
+    };
+    let mut g = c.benchmark_group("matrix 10 × 20 × 3 corridors");
+    g.sample_size(20);
+    g.bench_function("matrix::run (one-to-many, rayon)", |b| {
+        b.iter(|| matrix::run(&atlas, &model, black_box(&req)).unwrap());
+    });
+    g.bench_function("one find per pair and corridor", |b| {
+        let mut router = Router::new();
+        b.iter(|| {
+            let mut n = 0;
+            for &from in &req.origins {
+                for &to in &req.destinations {
+                    for t in &req.corridors {
+                        let r = find::Request {
+                            from,
+                            to,
+                            via: vec![t.clone()],
+                            avoid: Vec::new(),
+                            objective: Objective::Time,
+                            include_planned: false,
+                        };
+                        n += usize::from(find::run_with(&atlas, &model, &mut router, &r).is_ok());
+                    }
+                }
+            }
+            n
+        });
+    });
+    g.finish();
+}

@@ -190,13 +190,25 @@ pub struct FindArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  route matrix --from \"Nhava Sheva\",Mundra --to Moscow,Baku,Almaty --via suez --via cape\n  route matrix --to instc-destinations --format csv > matrix.csv")]
+#[command(
+    after_help = "Examples:\n  route matrix --from \"Nhava Sheva\",Mundra --to Moscow,Baku,Almaty --via suez --via cape\n  route matrix --to instc-destinations --format csv > matrix.csv"
+)]
 pub struct MatrixArgs {
     /// Origins, comma-separated or repeated (a LON,LAT pair stays one place)
-    #[arg(long, allow_hyphen_values = true, default_value = "nhava-sheva", value_name = "PLACES")]
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "nhava-sheva",
+        value_name = "PLACES"
+    )]
     pub from: Vec<String>,
     /// Destinations, as --from; `instc-destinations` names the places the INSTC serves
-    #[arg(long, allow_hyphen_values = true, default_value = "instc-destinations", value_name = "PLACES")]
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "instc-destinations",
+        value_name = "PLACES"
+    )]
     pub to: Vec<String>,
     /// The corridor in the first column
     #[arg(long, default_value = "instc", value_name = "CORRIDOR")]

@@ -156,7 +156,12 @@ fn row(
         let group: Vec<usize> = (j..n)
             .filter(|&k| !done[k] && &req.avoid[origin * n + k] == avoid)
             .collect();
-        let c = match selector::constraints(atlas, std::slice::from_ref(corridor), avoid, req.include_planned) {
+        let c = match selector::constraints(
+            atlas,
+            std::slice::from_ref(corridor),
+            avoid,
+            req.include_planned,
+        ) {
             Ok(c) => c,
             // A corridor naming what this network lacks has no route here.
             Err(e @ Error::UnknownName { .. }) => {
@@ -186,7 +191,13 @@ fn row(
                     };
                     let label =
                         format!("{} → {}: {through}", net.node(from).name, net.node(to).name);
-                    Ok(report::build(model, &p, label, Some(id(atlas, corridor)), req.objective))
+                    Ok(report::build(
+                        model,
+                        &p,
+                        label,
+                        Some(id(atlas, corridor)),
+                        req.objective,
+                    ))
                 }
                 None => Err(Error::NoRoute {
                     from: net.node(from).id.clone(),

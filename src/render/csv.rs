@@ -26,8 +26,20 @@ pub fn matrix(m: &Matrix, provenance: &Provenance, w: &mut impl Write) -> io::Re
     row(
         &mut csv,
         &[
-            "from_id", "from", "to_id", "to", "corridor", "distance_km", "time_days", "cost_usd",
-            "co2e_t", "best_time", "best_cost", "best_co2e", "passages", "no_route",
+            "from_id",
+            "from",
+            "to_id",
+            "to",
+            "corridor",
+            "distance_km",
+            "time_days",
+            "cost_usd",
+            "co2e_t",
+            "best_time",
+            "best_cost",
+            "best_co2e",
+            "passages",
+            "no_route",
         ],
     )?;
     let flag = |won: &Option<String>, c: &str| if won.as_deref() == Some(c) { "1" } else { "" };
@@ -38,8 +50,20 @@ pub fn matrix(m: &Matrix, provenance: &Provenance, w: &mut impl Write) -> io::Re
                     row(
                         &mut csv,
                         &[
-                            &p.from.id, &p.from.name, &p.to.id, &p.to.name, &u.corridor, "", "",
-                            "", "", "", "", "", "", &u.reason,
+                            &p.from.id,
+                            &p.from.name,
+                            &p.to.id,
+                            &p.to.name,
+                            &u.corridor,
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            &u.reason,
                         ],
                     )?;
                 }
@@ -66,10 +90,15 @@ pub fn matrix(m: &Matrix, provenance: &Provenance, w: &mut impl Write) -> io::Re
             )?;
         }
     }
-    let mut bytes = csv.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+    let mut bytes = csv
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?;
     let mut last = csv::Writer::from_writer(Vec::new());
     last.write_record([format!("# {}", provenance.line())])
         .map_err(io::Error::other)?;
-    bytes.extend(last.into_inner().map_err(|e| io::Error::other(e.to_string()))?);
+    bytes.extend(
+        last.into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?,
+    );
     w.write_all(&bytes)
 }

@@ -280,7 +280,15 @@ impl Router {
                 None
             };
             if requirements.is_empty() && weigher.transfers_free() {
-                self.over_nodes(graph, weigher, from, towards, restrictions, remaining, &mut found);
+                self.over_nodes(
+                    graph,
+                    weigher,
+                    from,
+                    towards,
+                    restrictions,
+                    remaining,
+                    &mut found,
+                );
             } else {
                 self.over_arcs(
                     graph,

@@ -44,6 +44,7 @@ pub fn json(o: &Output) -> serde_json::Value {
 
 mod analyses;
 mod inputs;
+mod questions;
 mod roundtrip;
 mod routes;
 mod worlds;

@@ -137,8 +137,19 @@ mod tests {
     fn lists_split_at_commas_but_coordinates_stay_whole() {
         let v = |s: &[&str]| s.iter().map(|x| (*x).to_string()).collect::<Vec<_>>();
         assert_eq!(
-            places(&v(&["Nhava Sheva,Mundra", "72.9,18.9", "Baku, 49.8,40.4,Minsk"])),
-            v(&["Nhava Sheva", "Mundra", "72.9,18.9", "Baku", "49.8,40.4", "Minsk"])
+            places(&v(&[
+                "Nhava Sheva,Mundra",
+                "72.9,18.9",
+                "Baku, 49.8,40.4,Minsk"
+            ])),
+            v(&[
+                "Nhava Sheva",
+                "Mundra",
+                "72.9,18.9",
+                "Baku",
+                "49.8,40.4",
+                "Minsk"
+            ])
         );
         assert_eq!(places(&v(&["instc-destinations"])).len(), 12);
     }

@@ -106,7 +106,11 @@ pub fn matrix(m: &Matrix, w: &mut impl Write) -> io::Result<()> {
             &format!(
                 "{corridor}: no route for {} ({}); the first: {reason}",
                 pairs.join(", "),
-                if pairs.len() == 1 { "1 pair".to_string() } else { format!("{} pairs", pairs.len()) },
+                if pairs.len() == 1 {
+                    "1 pair".to_string()
+                } else {
+                    format!("{} pairs", pairs.len())
+                },
             ),
         )?;
     }

@@ -382,5 +382,8 @@ fn one_to_many_matches_the_oracle_for_every_target() {
         }
         assert!(got.last().unwrap().is_none(), "the origin is not a target");
     }
-    assert!(found > 300, "the random cases should mostly have routes ({found})");
+    assert!(
+        found > 300,
+        "the random cases should mostly have routes ({found})"
+    );
 }
