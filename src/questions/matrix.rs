@@ -255,7 +255,7 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Matrix
     let jobs: Vec<(usize, usize)> = (0..no)
         .flat_map(|i| (0..req.corridors.len()).map(move |c| (i, c)))
         .collect();
-    let rows: Vec<Row> = jobs
+    let mut rows: Vec<Row> = jobs
         .par_iter()
         .map_init(Router::new, |router, &(i, c)| {
             row(atlas, model, router, req, i, &req.corridors[c])
@@ -276,7 +276,11 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Matrix
             let mut routes = Vec::new();
             let mut unavailable = Vec::new();
             for (c, corridor) in ids.iter().enumerate() {
-                match &rows[i * req.corridors.len() + c][j] {
+                let cell = std::mem::replace(
+                    &mut rows[i * req.corridors.len() + c][j],
+                    Err(String::new()),
+                );
+                match cell {
                     Ok(r) => routes.push(Cell {
                         corridor: corridor.clone(),
                         distance_km: r.distance_km,
@@ -285,11 +289,11 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Matrix
                         co2e_t: r.co2e_kg / 1000.0,
                         passages: r.passages.clone(),
                         countries: r.countries.clone(),
-                        route: r.clone(),
+                        route: r,
                     }),
                     Err(reason) => unavailable.push(Missing {
                         corridor: corridor.clone(),
-                        reason: reason.clone(),
+                        reason,
                     }),
                 }
             }
