@@ -84,7 +84,80 @@ impl Corridors {
                 avoid: t.avoid,
             });
         }
-        Ok(Corridors { list })
+        let corridors = Corridors { list };
+        if let Some(cycle) = corridors.cycle() {
+            return Err(Error::Corridor {
+                file: file.into(),
+                corridor: cycle[0].clone(),
+                message: format!(
+                    "its `pass` rules name corridors in a cycle ({}), which no route can meet",
+                    cycle.join(" → ")
+                ),
+            });
+        }
+        Ok(corridors)
+    }
+
+    /// The corridors a corridor's `pass` rules name (`corridor:ID`, or a bare name that is a
+    /// corridor id, as names resolve).
+    fn named_in_pass(&self, c: &Corridor) -> Vec<usize> {
+        c.pass
+            .iter()
+            .flatten()
+            .filter_map(|name| {
+                let lower = name.trim().to_ascii_lowercase();
+                let id = match lower.split_once(':') {
+                    Some((kind, rest)) if kind.trim() == "corridor" => rest.trim().to_string(),
+                    Some(_) => return None,
+                    None => lower,
+                };
+                self.list.iter().position(|d| d.id == id)
+            })
+            .collect()
+    }
+
+    /// The first cycle of corridors whose `pass` rules name one another (resolving them would
+    /// never end), the first repeated at the end.
+    fn cycle(&self) -> Option<Vec<String>> {
+        let edges: Vec<Vec<usize>> = self.list.iter().map(|c| self.named_in_pass(c)).collect();
+        // 0 unvisited, 1 on the current path, 2 done.
+        let mut state = vec![0u8; self.list.len()];
+        for start in 0..self.list.len() {
+            if state[start] != 0 {
+                continue;
+            }
+            let mut path = vec![start];
+            let mut next = vec![0usize];
+            state[start] = 1;
+            while let Some(&at) = path.last() {
+                let i = *next.last().expect("one cursor per path entry");
+                if let Some(&to) = edges[at].get(i) {
+                    *next.last_mut().expect("one cursor per path entry") += 1;
+                    match state[to] {
+                        1 => {
+                            let from = path.iter().position(|&p| p == to).expect("on the path");
+                            let mut ids: Vec<String> = path[from..]
+                                .iter()
+                                .map(|&p| self.list[p].id.clone())
+                                .collect();
+                            ids.push(self.list[to].id.clone());
+                            return Some(ids);
+                        }
+                        0 => {
+                            state[to] = 1;
+                            path.push(to);
+                            next.push(0);
+                        }
+                        _ => {}
+                    }
+                } else {
+                    state[at] = 2;
+                    path.pop();
+                    next.pop();
+                }
+            }
+        }
+        None
     }
 
     /// All corridors, in file order.
@@ -117,5 +190,25 @@ mod tests {
             e.to_string(),
             "c.toml: corridor \"a\": has neither `pass` nor `avoid`"
         );
+    }
+
+    /// A corridor that names itself, directly or through others, is refused when read (it had
+    /// overflowed the stack when a route was asked for); naming a corridor without a cycle,
+    /// or in `avoid`, is fine.
+    #[test]
+    fn corridors_naming_one_another_in_a_cycle_are_refused() {
+        let e = Corridors::parse("[w]\npass = [\"corridor:w\"]\n", "c.toml").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.toml: corridor \"w\": its `pass` rules name corridors in a cycle (w → w), which \
+             no route can meet"
+        );
+        let text = "[a]\npass = [\"country:IR\"]\n[b]\npass = [\"country:AZ|c\"]\n\
+                    [c]\npass = [\"Corridor: B\"]\n";
+        let e = Corridors::parse(text, "c.toml").unwrap_err();
+        assert!(e.to_string().contains("(b → c → b)"), "{e}");
+        let fine = "[a]\npass = [\"country:IR\"]\navoid = [\"corridor:b\"]\n\
+                    [b]\npass = [\"corridor:a\"]\navoid = [\"corridor:a\"]\n";
+        assert!(Corridors::parse(fine, "c.toml").is_ok());
     }
 }

@@ -267,3 +267,31 @@ fn the_embedded_corridors_on_another_network_warn_and_a_blank_file_is_refused() 
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Issue 13's crash: a corridor whose rules name itself overflowed the stack (SIGABRT). It is
+/// now an input error naming the file and the cycle.
+#[test]
+fn a_corridor_naming_itself_is_an_input_error_not_a_crash() {
+    let dir = std::env::temp_dir().join(format!("route-cycle-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("corridors.toml");
+    std::fs::write(
+        &file,
+        "[instc]\npass = [\"country:IR\"]\n[instc-west]\npass = [\"corridor:instc-west\"]\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "--corridors",
+        file.to_str().unwrap(),
+        "compare",
+        "--via",
+        "instc-west",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("corridor \"instc-west\": its `pass` rules name corridors in a cycle (instc-west → instc-west)"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
