@@ -72,8 +72,12 @@ pub enum Command {
     /// Every origin with every destination: the best route through each corridor and the
     /// winner on time, cost and CO2e
     Matrix(MatrixArgs),
+    /// Every place a box gets to from one origin within a budget of days or US dollars
+    Reach(ReachArgs),
     /// Rank the assumptions by how much they swing the INSTC-versus-other difference
     Sensitivity(SensitivityArgs),
+    /// The value of one assumption at which the INSTC and another corridor are equal
+    Breakeven(BreakevenArgs),
     /// List nodes, legs, corridors or passages of the network
     List(ListArgs),
     /// Check the network, corridors and assumptions; exit 2 if anything is wrong
@@ -142,6 +146,10 @@ pub struct CompareArgs {
     /// Seed of the Monte Carlo draws (same seed, same numbers)
     #[arg(long, default_value_t = 1, value_name = "S")]
     pub seed: u64,
+    /// Up to K genuinely different routes (sharing at most 70 % of their length), each labelled
+    /// by the branch it takes, best first
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub alternatives: Option<u16>,
     #[command(flatten)]
     pub route: RouteArgs,
     /// Output format
@@ -182,6 +190,10 @@ pub struct FindArgs {
     /// when any pair has no route
     #[arg(long, value_name = "FILE")]
     pub pairs: Option<PathBuf>,
+    /// Up to K genuinely different routes (sharing at most 70 % of their length), each labelled
+    /// by the branch it takes, best first
+    #[arg(long, value_name = "K", conflicts_with = "pairs", value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub alternatives: Option<u16>,
     #[command(flatten)]
     pub route: RouteArgs,
     /// Output format
@@ -227,7 +239,57 @@ pub struct MatrixArgs {
     pub format: MatrixFormat,
 }
 
-/// Formats of `matrix`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route reach --from \"Nhava Sheva\" --within 20d\n  route reach --from Mundra --within 3000usd --format geojson > reach.geojson"
+)]
+pub struct ReachArgs {
+    /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "nhava-sheva",
+        value_name = "PLACE"
+    )]
+    pub from: String,
+    /// The budget: days (`20d`, `36h`) or US dollars per TEU (`3000usd`)
+    #[arg(long, value_parser = parse_budget, value_name = "BUDGET")]
+    pub within: corridor::questions::reach::Budget,
+    /// Passage, node, country, mode or corridor no route may use (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = MatrixFormat::Table)]
+    pub format: MatrixFormat,
+}
+
+/// Reads a budget: a positive number with a unit, `d`/`days`, `h`/`hours` or `usd`.
+fn parse_budget(text: &str) -> Result<corridor::questions::reach::Budget, String> {
+    use corridor::questions::reach::Budget;
+    let t = text.trim().to_ascii_lowercase();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == '+' || c == '-'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let x: f64 = number
+        .parse()
+        .map_err(|_| format!("{text:?}: give a number and a unit, e.g. 20d or 3000usd"))?;
+    if !(x.is_finite() && x > 0.0 && x < 1e9) {
+        return Err(format!(
+            "{text:?}: the budget must be a positive number below 1e9"
+        ));
+    }
+    match unit.trim() {
+        "d" | "day" | "days" => Ok(Budget::Days(x)),
+        "h" | "hour" | "hours" => Ok(Budget::Days(x / 24.0)),
+        "usd" | "$" | "usd/teu" => Ok(Budget::Usd(x)),
+        other => Err(format!(
+            "{text:?}: unknown unit {other:?}; use d (days), h (hours) or usd (US dollars per TEU)"
+        )),
+    }
+}
+
+/// Formats of `matrix` and `reach`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MatrixFormat {
     Table,
@@ -268,7 +330,34 @@ pub struct SensitivityArgs {
     pub format: SensitivityFormat,
 }
 
-/// Formats of `sensitivity`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route breakeven --via suez --param dwell.port_call --metric time\n  route breakeven --via suez --param cost.rail.IR --metric cost --format json"
+)]
+pub struct BreakevenArgs {
+    #[command(flatten)]
+    pub ends: ComparedEnds,
+    /// The corridor or passage set against the reference
+    #[arg(long, default_value = "suez", value_name = "NAME")]
+    pub via: String,
+    /// The assumption to vary across its range (see `route assumptions`)
+    #[arg(long, value_name = "KEY")]
+    pub param: String,
+    /// Passage, node, country, mode or corridor no route may use (repeatable)
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// What the two corridors are to be equal in
+    #[arg(long, value_enum, default_value_t = MetricArg::Time)]
+    pub metric: MetricArg,
+    /// Routes are chosen by
+    #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
+    pub by: ByArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = SensitivityFormat::Table)]
+    pub format: SensitivityFormat,
+}
+
+/// Formats of `sensitivity` and `breakeven`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SensitivityFormat {
     Table,

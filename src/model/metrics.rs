@@ -120,6 +120,16 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// Name used on the command line and in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Time => "time",
+            Metric::Cost => "cost",
+            Metric::Co2e => "co2e",
+        }
+    }
+
     /// The metric's value of `m`, in [`Metric::unit`].
     #[must_use]
     pub fn of(self, m: &Metrics) -> f64 {

@@ -168,6 +168,79 @@ fn label(atlas: &Atlas, t: &Target) -> (String, Option<String>) {
     }
 }
 
+/// What a request sets beside its reference: the others asked for, or every corridor but the
+/// reference.
+fn others(atlas: &Atlas, req: &Request) -> Vec<Target> {
+    if req.others.is_empty() {
+        atlas
+            .corridors()
+            .list()
+            .iter()
+            .filter(|c| !matches!(&req.reference, Target::Corridor(r) if r.id == c.id))
+            .cloned()
+            .map(Target::Corridor)
+            .collect()
+    } else {
+        req.others.clone()
+    }
+}
+
+/// Adds to a comparison made by [`run`] up to `k − 1` alternatives for each corridor that has
+/// a route ([`super::alternatives::routes`]), each after its corridor's best route and
+/// labelled by the branch it takes.
+///
+/// # Errors
+/// Corridor-rule errors.
+pub fn add_alternatives(
+    atlas: &Atlas,
+    model: &CostModel<'_>,
+    req: &Request,
+    c: &mut Comparison,
+    k: usize,
+) -> Result<()> {
+    let route = RouteRequest {
+        from: req.from,
+        to: req.to,
+        via: Vec::new(),
+        avoid: req.avoid.clone(),
+        objective: req.objective,
+        include_planned: req.include_planned,
+    };
+    let mut router = Router::new();
+    let mut routes = Vec::new();
+    let mut paths = Vec::new();
+    let reference = c.routes[0].route.clone();
+    let targets = std::iter::once(req.reference.clone()).chain(others(atlas, req));
+    for t in targets {
+        let (name, id) = label(atlas, &t);
+        let Some(at) = c.routes.iter().position(|r| r.route.label == name) else {
+            continue;
+        };
+        let alts = super::alternatives::routes(
+            atlas,
+            model,
+            &mut router,
+            &route,
+            std::slice::from_ref(&t),
+            k,
+            &name,
+            id,
+        )?;
+        for (i, (p, r)) in alts.into_iter().enumerate() {
+            let is_reference = at == 0 && i == 0;
+            routes.push(Compared {
+                vs_reference: difference(&r, &reference),
+                route: r,
+                is_reference,
+            });
+            paths.push(p);
+        }
+    }
+    c.routes = routes;
+    c.paths = paths;
+    Ok(())
+}
+
 /// Runs a comparison.
 ///
 /// # Errors
@@ -185,18 +258,7 @@ fn label(atlas: &Atlas, t: &Target) -> (String, Option<String>) {
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Comparison> {
-    let others: Vec<Target> = if req.others.is_empty() {
-        atlas
-            .corridors()
-            .list()
-            .iter()
-            .filter(|c| !matches!(&req.reference, Target::Corridor(r) if r.id == c.id))
-            .cloned()
-            .map(Target::Corridor)
-            .collect()
-    } else {
-        req.others.clone()
-    };
+    let others = others(atlas, req);
     let mut router = Router::new();
     let route = RouteRequest {
         from: req.from,

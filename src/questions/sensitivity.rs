@@ -44,7 +44,7 @@ pub struct Sensitivity {
     pub swings: Vec<Swing>,
 }
 
-fn difference(
+pub(crate) fn difference(
     atlas: &Atlas,
     params: Params,
     req: &Request,

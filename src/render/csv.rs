@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use crate::provenance::Provenance;
 use crate::questions::matrix::Matrix;
+use crate::questions::reach::Reach;
 
 fn round(x: f64, places: i32) -> String {
     let f = 10f64.powi(places);
@@ -90,6 +91,15 @@ pub fn matrix(m: &Matrix, provenance: &Provenance, w: &mut impl Write) -> io::Re
             )?;
         }
     }
+    finish(csv, provenance, w)
+}
+
+/// Ends a file with its provenance row and writes it out whole.
+fn finish(
+    csv: csv::Writer<Vec<u8>>,
+    provenance: &Provenance,
+    w: &mut impl Write,
+) -> io::Result<()> {
     let mut bytes = csv
         .into_inner()
         .map_err(|e| io::Error::other(e.to_string()))?;
@@ -101,4 +111,38 @@ pub fn matrix(m: &Matrix, provenance: &Provenance, w: &mut impl Write) -> io::Re
             .map_err(|e| io::Error::other(e.to_string()))?,
     );
     w.write_all(&bytes)
+}
+
+/// Writes a reach, one row per place: id, name, country, position, fewest days, lowest USD
+/// per TEU and the corridor of the best route.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn reach(r: &Reach, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.write_record([
+        "id",
+        "name",
+        "country",
+        "lon",
+        "lat",
+        "time_days",
+        "cost_usd",
+        "corridor",
+    ])
+    .map_err(io::Error::other)?;
+    for p in &r.places {
+        csv.write_record([
+            p.place.id.as_str(),
+            &p.place.name,
+            p.country.as_deref().unwrap_or(""),
+            &round(p.lon, 6),
+            &round(p.lat, 6),
+            &round(p.time_days, 2),
+            &round(p.cost_usd, 0),
+            p.corridor.as_deref().unwrap_or(""),
+        ])
+        .map_err(io::Error::other)?;
+    }
+    finish(csv, provenance, w)
 }

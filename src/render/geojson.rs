@@ -135,6 +135,18 @@ pub fn route(r: &RouteReport, provenance: &Provenance, w: &mut impl Write) -> io
     write_collection(features, provenance, w)
 }
 
+/// Writes several routes into one FeatureCollection (property `route` tells them apart).
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn routes(rs: &[RouteReport], provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
+    let mut features = Vec::new();
+    for r in rs {
+        route_features(r, &mut features);
+    }
+    write_collection(features, provenance, w)
+}
+
 /// Writes every route of a comparison into one FeatureCollection (property `route` tells them
 /// apart).
 ///
@@ -162,6 +174,58 @@ pub fn matrix(
     for c in m.pairs.iter().flat_map(|p| &p.routes) {
         route_features(&c.route, &mut features);
     }
+    write_collection(features, provenance, w)
+}
+
+/// Writes a reach as a Point per place, coloured from green (near) to red (the edge of the
+/// budget) by the budget's metric, with the figures in its properties and popup.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn reach(
+    r: &crate::questions::reach::Reach,
+    provenance: &Provenance,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    use crate::questions::reach::Budget;
+    let limit = match r.budget {
+        Budget::Days(d) => d,
+        Budget::Usd(u) => u,
+    };
+    let features = r
+        .places
+        .iter()
+        .map(|p| {
+            let spent = match r.budget {
+                Budget::Days(_) => p.time_days,
+                Budget::Usd(_) => p.cost_usd,
+            };
+            let share = (spent / limit).clamp(0.0, 1.0);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let (red, green) = ((255.0 * share) as u8, (255.0 * (1.0 - share)) as u8);
+            feature(
+                point_geometry(p.lon, p.lat),
+                json!({
+                    "id": p.place.id,
+                    "name": p.place.name,
+                    "country": p.country,
+                    "time_days": round2(p.time_days),
+                    "cost_usd": p.cost_usd.round(),
+                    "corridor": p.corridor,
+                    "marker-color": format!("#{red:02x}{green:02x}00"),
+                    "marker-size": "small",
+                    "title": p.place.name,
+                    "description": format!(
+                        "from {}: {:.1} days at best, USD {:.0}/TEU at best{}",
+                        r.from.name,
+                        p.time_days,
+                        p.cost_usd,
+                        p.corridor.as_deref().map(|c| format!("; by {c}")).unwrap_or_default()
+                    ),
+                }),
+            )
+        })
+        .collect();
     write_collection(features, provenance, w)
 }
 

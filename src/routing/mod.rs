@@ -8,9 +8,11 @@
 //! - [`selector`]: corridors, passages, nodes, countries, modes and legs to pass or avoid.
 //! - [`corridors`]: the corridor rules of `corridors.toml`.
 //! - [`atlas`]: a network with its graph, gazetteer and corridors, built once.
+//! - [`branch`]: which corridor a route takes, to label routes found without one.
 //! - [`suggest`]: "did you mean" for misspelt names.
 
 pub mod atlas;
+pub mod branch;
 pub mod corridors;
 pub mod graph;
 pub mod places;
@@ -19,6 +21,7 @@ pub mod selector;
 pub mod suggest;
 
 pub use atlas::Atlas;
+pub use branch::Branches;
 pub use corridors::{Corridor, Corridors};
 pub use graph::{ArcIx, Graph};
 pub use places::{Gazetteer, Resolved, Snap};

@@ -63,10 +63,10 @@ pub struct Restrictions {
 }
 
 impl Restrictions {
-    fn leg_ok(&self, leg: LegIx) -> bool {
+    pub(crate) fn leg_ok(&self, leg: LegIx) -> bool {
         self.leg_allowed.get(leg.ix()).is_none_or(|&b| b)
     }
-    fn node_ok(&self, node: NodeIx) -> bool {
+    pub(crate) fn node_ok(&self, node: NodeIx) -> bool {
         self.node_allowed.get(node.ix()).is_none_or(|&b| b)
     }
 }

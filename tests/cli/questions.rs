@@ -185,3 +185,248 @@ fn matrix_places_lists_presets_and_errors() {
     assert_eq!(g["type"], "FeatureCollection");
     assert!(g["features"].as_array().unwrap().len() > 10);
 }
+
+/// Suez time minus INSTC time, days, from `compare --via suez` with one assumption set.
+fn suez_minus_instc_days(set: &str) -> f64 {
+    let o = run(&["compare", "--via", "suez", "--set", set, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let c = json(&o);
+    let t = |i: usize| c["routes"][i]["time_days"].as_f64().unwrap();
+    t(1) - t(0)
+}
+
+/// The break-even of the Hormuz clearance wait (the scenario `hormuz-restricted` gives it a
+/// range of 12–336 h): checked by re-running `compare --set` just below and just above it,
+/// where the winner must differ.
+#[test]
+fn a_breakeven_is_where_compare_changes_its_winner() {
+    let key = "dwell.passage.hormuz";
+    let o = run(&[
+        "breakeven",
+        "--via",
+        "suez",
+        "--param",
+        key,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let b = json(&o);
+    assert_eq!(b["low"], 12.0);
+    assert_eq!(b["high"], 336.0);
+    let roots = b["roots"].as_array().unwrap();
+    assert!(
+        !roots.is_empty(),
+        "a 14-day wait at Hormuz must cost the INSTC its lead: {b}"
+    );
+    for r in roots {
+        let x = r["value"].as_f64().unwrap();
+        let d = 0.01; // hours
+        let below = suez_minus_instc_days(&format!("{key}={}", x - d));
+        let above = suez_minus_instc_days(&format!("{key}={}", x + d));
+        assert!(
+            below.signum() != above.signum(),
+            "at {x} h: Suez − INSTC {below} d below, {above} d above"
+        );
+    }
+    // The table says it in words.
+    let o = run(&["breakeven", "--via", "suez", "--param", key]);
+    assert!(
+        stdout(&o).contains("Break-even at dwell.passage.hormuz"),
+        "{}",
+        stdout(&o)
+    );
+    // A key without a break-even in its range says so; an unknown key is an input error.
+    let o = run(&[
+        "breakeven",
+        "--via",
+        "suez",
+        "--param",
+        "dwell.passage.suez",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("No break-even in the range"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["breakeven", "--via", "suez", "--param", "dwell.port_cal"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("dwell.port_call"), "{}", stderr(&o));
+}
+
+/// Every place a reach lists is within the budget, with the time and cost `find` gives for
+/// that place alone; a place beyond the budget is left out.
+#[test]
+fn reach_lists_what_find_reaches_within_the_budget() {
+    let o = run(&[
+        "reach",
+        "--from",
+        "Nhava Sheva",
+        "--within",
+        "25d",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = json(&o);
+    let places = r["places"].as_array().unwrap();
+    assert!(places.len() > 20, "{}", places.len());
+    let ids: Vec<&str> = places.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    for id in ["bandar-abbas", "tehran", "baku", "kabul", "moscow"] {
+        assert!(ids.contains(&id), "{id} is within 25 days: {ids:?}");
+    }
+    // Helsinki takes 28.8 days by the INSTC and more by sea: out.
+    assert!(!ids.contains(&"helsinki"));
+    for p in places {
+        assert!(p["time_days"].as_f64().unwrap() <= 25.0, "{p}");
+    }
+    for id in ["moscow", "baku", "tashkent", "kabul"] {
+        let Some(p) = places.iter().find(|p| p["id"] == id) else {
+            continue;
+        };
+        for (by, key) in [("time", "time_days"), ("cost", "cost_usd")] {
+            let f = run(&[
+                "find",
+                "--from",
+                "nhava-sheva",
+                "--to",
+                id,
+                "--by",
+                by,
+                "--format",
+                "json",
+            ]);
+            let want = json(&f)[key].as_f64().unwrap();
+            let got = p[key].as_f64().unwrap();
+            assert!(
+                (got - want).abs() < 1e-6 * want,
+                "{id} {key}: reach {got}, find {want}"
+            );
+        }
+    }
+    // By time, Moscow is reached fastest through Iran (21.3 days against 22.8 by Suez).
+    let m = places.iter().find(|p| p["id"] == "moscow").unwrap();
+    assert!(m["corridor"].as_str().unwrap().starts_with("instc"), "{m}");
+    let o = run(&["reach", "--within", "3000usd", "--format", "geojson"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let g = json(&o);
+    for f in g["features"].as_array().unwrap() {
+        assert_eq!(f["geometry"]["type"], "Point");
+        assert!(f["properties"]["cost_usd"].as_f64().unwrap() <= 3000.0);
+        assert!(
+            f["properties"]["marker-color"]
+                .as_str()
+                .unwrap()
+                .starts_with('#')
+        );
+    }
+    let o = run(&["reach", "--within", "20 parsecs"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown unit"), "{}", stderr(&o));
+}
+
+/// Alternatives are different (each shares at most 70 % of its km with any other, counted
+/// here from the legs), sorted by the objective, the first the route `find` gives alone.
+#[test]
+fn alternatives_are_different_routes_best_first() {
+    let args = [
+        "find",
+        "--from",
+        "Nhava Sheva",
+        "--to",
+        "Moscow",
+        "--format",
+        "json",
+    ];
+    let best = json(&run(&args));
+    let mut with = args.to_vec();
+    with.extend(["--alternatives", "4"]);
+    let o = run(&with);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let routes = json(&o)["routes"].as_array().unwrap().clone();
+    assert!(
+        routes.len() >= 2,
+        "Mumbai – Moscow has more than one way: {}",
+        routes.len()
+    );
+    assert_eq!(routes[0]["time_days"], best["time_days"]);
+    for w in routes.windows(2) {
+        assert!(w[0]["time_days"].as_f64() <= w[1]["time_days"].as_f64());
+    }
+    let legs = |r: &serde_json::Value| -> Vec<(String, f64)> {
+        r["legs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["id"].as_str().unwrap().to_string(),
+                    l["distance_km"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    for (i, a) in routes.iter().enumerate() {
+        for b in &routes[..i] {
+            let (la, lb) = (legs(a), legs(b));
+            let total: f64 = la.iter().map(|l| l.1).sum();
+            let shared: f64 = la
+                .iter()
+                .filter(|l| lb.iter().any(|m| m.0 == l.0))
+                .map(|l| l.1)
+                .sum();
+            assert!(
+                shared / total <= 0.8 + 1e-9,
+                "{} shares {:.0} % with {}",
+                a["label"],
+                100.0 * shared / total,
+                b["label"]
+            );
+        }
+    }
+    let labels: Vec<&str> = routes
+        .iter()
+        .map(|r| r["label"].as_str().unwrap())
+        .collect();
+    assert!(labels[1].contains("alternative 2"), "{labels:?}");
+    // compare adds the alternatives of each corridor after its best route.
+    let o = run(&[
+        "compare",
+        "--via",
+        "suez",
+        "--alternatives",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let c = json(&o);
+    let routes = c["routes"].as_array().unwrap();
+    assert!(routes.len() >= 3, "{}", routes.len());
+    assert_eq!(routes[0]["is_reference"], true);
+    assert_eq!(routes[0]["time_days"], best["time_days"]);
+    assert!(routes.iter().filter(|r| r["is_reference"] == true).count() == 1);
+    let o = run(&[
+        "find",
+        "--from",
+        "Nhava Sheva",
+        "--to",
+        "Moscow",
+        "--alternatives",
+        "3",
+        "--format",
+        "geojson",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&[
+        "find",
+        "--from",
+        "Nhava Sheva",
+        "--to",
+        "Moscow",
+        "--alternatives",
+        "0",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

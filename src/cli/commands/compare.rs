@@ -37,6 +37,9 @@ pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<
         bail!("--samples {samples}: give between 1 and {MAX_SAMPLES} draws");
     }
     let mut c = compare::run(atlas, &model, &req)?;
+    if let Some(k) = args.alternatives.filter(|&k| k > 1) {
+        compare::add_alternatives(atlas, &model, &req, &mut c, usize::from(k))?;
+    }
     if let Some(note) = config.scenario_avoidances(&ends) {
         for u in &mut c.unavailable {
             u.reason = format!("{}; {note}", u.reason);

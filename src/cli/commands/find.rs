@@ -23,6 +23,9 @@ pub fn run(config: &Config, args: &FindArgs, out: &mut impl Write) -> Result<Sta
     };
     let model = config.model()?;
     let mut router = Router::new();
+    if let Some(k) = args.alternatives.filter(|&k| k > 1) {
+        return alternatives(config, args, from, to, usize::from(k), out);
+    }
     let r = one(config, args, from, to, &model, &mut router)?;
     let p = config.provenance(Some(args.route.by.into()));
     match args.format {
@@ -32,6 +35,65 @@ pub fn run(config: &Config, args: &FindArgs, out: &mut impl Write) -> Result<Sta
         }
         FindFormat::Json => render::json::answer(&r, &p, out)?,
         FindFormat::Geojson => render::geojson::route(&r, &p, out)?,
+    }
+    Ok(Status::Ok)
+}
+
+/// Up to `k` different routes, best first.
+fn alternatives(
+    config: &Config,
+    args: &FindArgs,
+    from: &str,
+    to: &str,
+    k: usize,
+    out: &mut impl Write,
+) -> Result<Status> {
+    let atlas = config.atlas()?;
+    let model = config.model()?;
+    let ends = config.ends(from, to)?;
+    let req = Request {
+        from: ends.from,
+        to: ends.to,
+        via: config.targets(&args.route.via, "--via")?,
+        avoid: config.avoid(&args.route.avoid, &ends)?,
+        objective: args.route.by.into(),
+        include_planned: config.include_planned,
+    };
+    let net = atlas.network();
+    let label = format!("{} → {}", net.node(req.from).name, net.node(req.to).name);
+    let routes: Vec<_> = corridor::questions::alternatives::routes(
+        atlas,
+        &model,
+        &mut Router::new(),
+        &req,
+        &req.via,
+        k,
+        &label,
+        None,
+    )
+    .map_err(|e| match config.scenario_avoidances(&ends) {
+        Some(note) if e.is_no_route() => anyhow::Error::new(e).context(note),
+        _ => e.into(),
+    })?
+    .into_iter()
+    .map(|(_, r)| r)
+    .collect();
+    let p = config.provenance(Some(args.route.by.into()));
+    match args.format {
+        FindFormat::Table => {
+            for (i, r) in routes.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "Route {} of {}", i + 1, routes.len())?;
+                render::table::route(r, out)?;
+            }
+            render::table::provenance(&p, out)?;
+        }
+        FindFormat::Json => {
+            render::json::answer(&serde_json::json!({ "routes": routes }), &p, out)?;
+        }
+        FindFormat::Geojson => render::geojson::routes(&routes, &p, out)?,
     }
     Ok(Status::Ok)
 }

@@ -2,6 +2,7 @@
 
 pub mod assumptions;
 pub mod backtest;
+pub mod breakeven;
 pub mod compare;
 pub mod export;
 pub mod find;
@@ -9,6 +10,7 @@ pub mod list;
 pub mod matrix;
 pub mod prepare;
 pub mod profiles;
+pub mod reach;
 pub mod scenarios;
 pub mod sensitivity;
 pub mod validate;

@@ -3,16 +3,20 @@
 
 mod analysis;
 mod backtest;
+mod breakeven;
 mod comparison;
 mod lists;
 mod matrix;
+mod reach;
 mod route;
 
 pub use analysis::{profiles, sensitivity};
 pub use backtest::backtest;
+pub use breakeven::breakeven;
 pub use comparison::{comparison, uncertainty};
 pub use lists::{assumptions, corridors, legs, nodes, passages, scenarios};
 pub use matrix::matrix;
+pub use reach::reach;
 pub use route::{route, route_line};
 
 use std::io::{self, Write};
