@@ -430,3 +430,45 @@ fn alternatives_are_different_routes_best_first() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Every place of the network (not lane junctions or points in straits) routes from Nhava
+/// Sheva and from Mundra; on operational legs all but Iranshahr, which only the Chabahar –
+/// Zahedan railway under construction serves.
+#[test]
+fn every_place_routes_from_nhava_sheva_and_mundra() {
+    let nodes = json(&run(&["list", "nodes", "--format", "json"]));
+    let nodes = nodes
+        .as_array()
+        .or_else(|| nodes["nodes"].as_array())
+        .unwrap()
+        .clone();
+    let places: Vec<&str> = nodes
+        .iter()
+        .filter(|n| n["kind"] != "junction" && n["kind"] != "passage")
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(places.len() > 120, "{}", places.len());
+    for origin in ["nhava-sheva", "mundra"] {
+        for (planned, missing) in [(true, vec![]), (false, vec!["iranshahr"])] {
+            let mut args = vec![
+                "reach", "--from", origin, "--within", "1000d", "--format", "json",
+            ];
+            if planned {
+                args.push("--include-planned");
+            }
+            let r = json(&run(&args));
+            let got: Vec<&str> = r["places"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["id"].as_str().unwrap())
+                .collect();
+            let absent: Vec<&str> = places
+                .iter()
+                .copied()
+                .filter(|p| *p != origin && !got.contains(p))
+                .collect();
+            assert_eq!(absent, missing, "from {origin}, include planned {planned}");
+        }
+    }
+}
