@@ -217,6 +217,16 @@ pub enum Error {
         /// Scenarios that exist.
         known: Vec<String>,
     },
+    /// A result is too large to travel in a geojson.io link.
+    #[error(
+        "the result needs a link of {length} characters even simplified; geojson.io accepts at most {max}"
+    )]
+    TooLongForUrl {
+        /// The shortest link length reached, characters.
+        length: usize,
+        /// The most geojson.io accepts, characters.
+        max: usize,
+    },
     /// Scenarios include one another in a cycle.
     #[error("scenarios include one another in a cycle: {}", cycle.join(" → "))]
     ScenarioCycle {

@@ -50,6 +50,20 @@ fn main() -> ExitCode {
     ExitCode::from(status as u8)
 }
 
+/// The width tables are laid out for: `--width`, else the terminal's when stdout is one, else
+/// 100 columns (a file or a pipe gets the same bytes on every machine).
+fn table_width(asked: Option<u16>) -> u16 {
+    use std::io::IsTerminal;
+    asked
+        .or_else(|| {
+            io::stdout()
+                .is_terminal()
+                .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+                .flatten()
+        })
+        .unwrap_or(corridor::render::table::WIDTH)
+}
+
 /// The arguments as given, without the program path, quoted where a shell would need it.
 fn command_line() -> String {
     std::env::args()
@@ -71,6 +85,7 @@ fn command_line() -> String {
 /// Loads the configuration and runs the command, rendering into `out`. `Ok(Status::Error)`
 /// means "write the output, then fail" (a validation report that found problems).
 fn run(cli: &Cli, out: &mut Vec<u8>) -> anyhow::Result<Status> {
+    corridor::render::table::set_layout(table_width(cli.global.width), false);
     let config = Config::load(&cli.global, command_line())?;
     let status = match &cli.command {
         Command::Compare(args) => commands::compare::run(&config, args, out),
@@ -81,7 +96,7 @@ fn run(cli: &Cli, out: &mut Vec<u8>) -> anyhow::Result<Status> {
         Command::Breakeven(args) => commands::breakeven::run(&config, args, out),
         Command::List(args) => commands::list::run(&config, args, out),
         Command::Validate => commands::validate::run(&config, out),
-        Command::Export => commands::export::run(&config, out),
+        Command::Export(args) => commands::export::run(&config, args, out),
         Command::Assumptions(args) => commands::assumptions::run(&config, args, out),
         Command::Profiles(args) => commands::profiles::run(&config, args, out),
         Command::Scenarios(args) => commands::scenarios::run(&config, args, out),

@@ -1,7 +1,7 @@
 //! How an output was made: the tool's version, every input file with its content hash, and
 //! every choice that changes an answer (profile, scenarios, overrides, planned legs, objective,
 //! Monte Carlo draws). Renderers write it as a table footer, a JSON `provenance` object and a
-//! GeoJSON collection's `properties`, so that a pasted table or a saved file can be
+//! GeoJSON collection's foreign member `corridor`, so that a pasted table or a saved file can be
 //! reproduced. It holds no time or host: the same inputs give byte-identical output.
 
 use sha2::{Digest, Sha256};

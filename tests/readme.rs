@@ -69,3 +69,15 @@ fn readme_sample_output_is_the_real_output() {
         "README.md's normal-world output differs from `route compare --via suez --scenario normal`"
     );
 }
+
+/// The README's picture of the comparison is what `compare --format svg` draws today.
+#[test]
+fn the_readme_picture_is_the_real_output() {
+    let file = include_str!("../docs/compare.svg");
+    assert!(
+        file == real_output(&[
+            "compare", "--via", "suez", "--via", "cape", "--format", "svg"
+        ]),
+        "docs/compare.svg is out of date: run `cargo run -- compare --via suez --via cape --format svg > docs/compare.svg`"
+    );
+}

@@ -57,6 +57,10 @@ pub struct Global {
     /// Refuse to snap a LON,LAT place to a node farther than this, km
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_SNAP_KM, value_name = "KM")]
     pub max_snap_km: f64,
+    /// Width of tables and text, columns (at least 60; default: the terminal's width when
+    /// output goes to a terminal, else 100)
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(60..=1000))]
+    pub width: Option<u16>,
     /// Cargo mass per TEU for emissions, tonnes (default: cargo.tonnes_per_teu); routes also
     /// report kg CO2e per tonne
     #[arg(long, global = true, value_name = "T")]
@@ -83,7 +87,7 @@ pub enum Command {
     /// Check the network, corridors and assumptions; exit 2 if anything is wrong
     Validate,
     /// Write the whole network, as loaded and before any scenario, as styled GeoJSON (for geojson.io)
-    Export,
+    Export(ExportArgs),
     /// List every assumption with its value, range, unit and source
     Assumptions(AssumptionsArgs),
     /// Each profile's published results beside the model under the profile and the defaults
@@ -163,6 +167,10 @@ pub enum CompareFormat {
     Table,
     Json,
     Geojson,
+    /// An SVG map of the routes over Natural Earth land, with a legend
+    Svg,
+    /// A geojson.io link that carries the routes (simplified to fit 8,000 characters)
+    Url,
 }
 
 #[derive(Debug, Args)]
@@ -259,8 +267,8 @@ pub struct ReachArgs {
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     pub avoid: Vec<String>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = MatrixFormat::Table)]
-    pub format: MatrixFormat,
+    #[arg(long, value_enum, default_value_t = ReachFormat::Table)]
+    pub format: ReachFormat,
 }
 
 /// Reads a budget: a positive number with a unit, `d`/`days`, `h`/`hours` or `usd`.
@@ -289,13 +297,40 @@ fn parse_budget(text: &str) -> Result<corridor::questions::reach::Budget, String
     }
 }
 
-/// Formats of `matrix` and `reach`.
+/// Formats of `matrix`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MatrixFormat {
     Table,
     Csv,
     Json,
     Geojson,
+    /// An SVG map of every route
+    Svg,
+}
+
+/// Formats of `reach`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReachFormat {
+    Table,
+    Csv,
+    Json,
+    Geojson,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format: styled GeoJSON (for geojson.io and `--network`), an SVG map, or CSV
+    /// (one row per leg)
+    #[arg(long, value_enum, default_value_t = ExportFormat::Geojson)]
+    pub format: ExportFormat,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Geojson,
+    Svg,
+    Csv,
 }
 
 /// Formats of `find`.
@@ -304,6 +339,10 @@ pub enum FindFormat {
     Table,
     Json,
     Geojson,
+    /// An SVG map of the route over Natural Earth land, with a legend
+    Svg,
+    /// A geojson.io link that carries the route (simplified to fit 8,000 characters)
+    Url,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,9 @@ use corridor::error::ProblemKind;
 pub fn hint(e: &Error) -> Option<&'static str> {
     match e {
         Error::SnapTooFar { .. } => Some("raise it with --max-snap-km"),
+        Error::TooLongForUrl { .. } => {
+            Some("save --format geojson to a file and drop it on https://geojson.io instead")
+        }
         Error::NoRoute {
             operational_only: true,
             ..

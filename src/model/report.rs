@@ -180,6 +180,9 @@ struct Gathered {
     cleared: Vec<String>,
     /// Every country crossed by land.
     crossed: Vec<String>,
+    /// Every country the route is in, in travel order (node countries and land legs'
+    /// countries as they come).
+    travel: Vec<String>,
     transfers: usize,
     sea_km: f64,
 }
@@ -244,9 +247,20 @@ impl Gathered {
             countries.reverse();
             geometry.0.reverse();
         }
-        let mut leg_passages = leg.passages.clone();
-        if let Some(p) = &net.node(to).passage {
-            leg_passages.push(p.clone());
+        let mut leg_passages = Vec::new();
+        for p in leg.passages.iter().chain(net.node(to).passage.iter()) {
+            push_unique(&mut leg_passages, p);
+        }
+        for c in net.node(from).country.iter() {
+            push_unique(&mut self.travel, c);
+        }
+        if !leg.mode.is_water() {
+            for c in &countries {
+                push_unique(&mut self.travel, c);
+            }
+        }
+        for c in net.node(to).country.iter() {
+            push_unique(&mut self.travel, c);
         }
         for p in &leg_passages {
             push_unique(&mut self.passages, p);
@@ -306,9 +320,14 @@ pub fn build(
     let total = price_path(model, net, path, |part| g.add(net, part));
     let first = *path.arcs.first().expect("a route has legs");
     let last = *path.arcs.last().expect("a route has legs");
-    g.cleared.dedup();
-    let borders = g.cleared.len().saturating_sub(1);
-    let mut countries = Vec::new();
+    // Borders are the land borders the route clears: its border stops (a sealed transit
+    // through a neighbour inside one leg, or a voyage between two countries' ports, is none).
+    let borders = g
+        .stops
+        .iter()
+        .filter(|s| s.reasons.contains(&StopReason::Border))
+        .count();
+    let mut countries = g.travel.clone();
     for c in g.cleared.iter().chain(&g.crossed) {
         push_unique(&mut countries, c);
     }

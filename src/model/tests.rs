@@ -64,8 +64,16 @@ fn stops_charge_port_calls_mode_changes_gauge_breaks_and_borders() {
             ("delta".to_string(), vec![StopReason::ModeChange]),
         ]
     );
-    // IN → IR by sea, IR → AZ inside d1, AZ → RU inside r4.
-    assert_eq!(r.borders, 3);
+    // Borders are the land borders cleared at a border stop: IN → IR is a voyage, and the
+    // fixture draws IR → AZ and AZ → RU inside legs d1 and r4 with no border node to stop at.
+    assert_eq!(r.borders, 0);
+    assert_eq!(
+        r.borders,
+        r.stops
+            .iter()
+            .filter(|s| s.reasons.contains(&StopReason::Border))
+            .count()
+    );
     assert_eq!(r.transfers, 3);
     assert_eq!(r.countries, ["IN", "IR", "AZ", "RU"]);
     // Totals equal what the router minimised and the sum of legs and stops.

@@ -7,7 +7,7 @@ use crate::model::report::PlaceRef;
 use crate::model::{CostModel, Objective, RouteReport, report};
 use crate::network::NodeIx;
 use crate::routing::places::DEFAULT_MAX_SNAP_KM;
-use crate::routing::{Atlas, Path, Router, Target};
+use crate::routing::{Atlas, Branches, Path, Router, Target};
 
 /// A comparison with its places resolved.
 #[derive(Debug, Clone)]
@@ -95,6 +95,14 @@ pub struct Difference {
     pub cost_pct: f64,
     /// Emissions, %.
     pub co2e_pct: f64,
+    /// Distance, km (route − reference).
+    pub distance_km: f64,
+    /// Time, days.
+    pub time_days: f64,
+    /// Cost, USD per TEU.
+    pub cost_usd: f64,
+    /// Emissions, kg CO2e per TEU.
+    pub co2e_kg: f64,
 }
 
 /// One route in a comparison.
@@ -105,6 +113,9 @@ pub struct Compared {
     pub route: RouteReport,
     /// True for the reference route.
     pub is_reference: bool,
+    /// The branch it takes: the most specific corridor it meets and the hubs where it changes
+    /// ship (`instc-west`, `suez, direct`, `cape, via hub Rotterdam`).
+    pub branch: String,
     /// Difference from the reference (zero for the reference itself).
     pub vs_reference: Difference,
 }
@@ -157,6 +168,10 @@ pub fn difference(route: &RouteReport, reference: &RouteReport) -> Difference {
         time_pct: pct(route.time_hours, reference.time_hours),
         cost_pct: pct(route.cost_usd, reference.cost_usd),
         co2e_pct: pct(route.co2e_kg, reference.co2e_kg),
+        distance_km: route.distance_km - reference.distance_km,
+        time_days: route.time_days - reference.time_days,
+        cost_usd: route.cost_usd - reference.cost_usd,
+        co2e_kg: route.co2e_kg - reference.co2e_kg,
     }
 }
 
@@ -210,6 +225,7 @@ pub fn add_alternatives(
     let mut routes = Vec::new();
     let mut paths = Vec::new();
     let reference = c.routes[0].route.clone();
+    let branches = Branches::new(atlas)?;
     let targets = std::iter::once(req.reference.clone()).chain(others(atlas, req));
     for t in targets {
         let (name, id) = label(atlas, &t);
@@ -230,6 +246,7 @@ pub fn add_alternatives(
             let is_reference = at == 0 && i == 0;
             routes.push(Compared {
                 vs_reference: difference(&r, &reference),
+                branch: super::alternatives::branch(atlas, &branches, &p, &r),
                 route: r,
                 is_reference,
             });
@@ -277,6 +294,7 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Compar
         vs_reference: difference(&ref_report, &ref_report),
         route: ref_report.clone(),
         is_reference: true,
+        branch: String::new(),
     }];
     let mut paths = vec![ref_path];
     let mut unavailable = Vec::new();
@@ -289,6 +307,7 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Compar
                     vs_reference: difference(&rep, &ref_report),
                     route: rep,
                     is_reference: false,
+                    branch: String::new(),
                 });
                 paths.push(path);
             }
@@ -305,6 +324,10 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Compar
             }
             Err(e) => return Err(e),
         }
+    }
+    let branches = Branches::new(atlas)?;
+    for (r, p) in routes.iter_mut().zip(&paths) {
+        r.branch = super::alternatives::branch(atlas, &branches, p, &r.route);
     }
     let net = atlas.network();
     let place = |n: NodeIx| PlaceRef {

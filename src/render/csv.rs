@@ -146,3 +146,53 @@ pub fn reach(r: &Reach, provenance: &Provenance, w: &mut impl Write) -> io::Resu
     }
     finish(csv, provenance, w)
 }
+
+/// Writes a network's legs, one row each: id, name, from and to node ids, mode, status,
+/// countries, the length routed (km) and its basis, the drawn length (km), passages, source.
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn legs(
+    net: &crate::network::Network,
+    provenance: &Provenance,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.write_record([
+        "id",
+        "name",
+        "from",
+        "to",
+        "mode",
+        "status",
+        "countries",
+        "length_km",
+        "length",
+        "drawn_km",
+        "passages",
+        "source",
+    ])
+    .map_err(io::Error::other)?;
+    for l in net.legs() {
+        let basis = match l.length_basis() {
+            crate::network::LengthBasis::Published => "published",
+            crate::network::LengthBasis::Drawn => "drawn",
+        };
+        csv.write_record([
+            l.id.as_str(),
+            l.name.as_deref().unwrap_or(""),
+            &net.node(l.from).id,
+            &net.node(l.to).id,
+            l.mode.as_str(),
+            l.status.as_str(),
+            &l.countries.join(" "),
+            &round(l.length_km(), 1),
+            basis,
+            &round(l.drawn_km, 1),
+            &l.passages.join(" "),
+            l.source.as_deref().unwrap_or(""),
+        ])
+        .map_err(io::Error::other)?;
+    }
+    finish(csv, provenance, w)
+}

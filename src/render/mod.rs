@@ -6,9 +6,11 @@
 //! - [`csv`]: rows for spreadsheets.
 //! - [`geojson`]: RFC 7946 FeatureCollections styled for geojson.io.
 //! - [`map`]: SVG maps over Natural Earth land.
+//! - [`url`]: geojson.io links that carry a result.
 
 pub mod csv;
 pub mod geojson;
 pub mod json;
 pub mod map;
 pub mod table;
+pub mod url;

@@ -4,7 +4,7 @@
 
 use super::*;
 
-/// An answer without its provenance: the JSON key, the GeoJSON collection's `properties`, or
+/// An answer without its provenance: the JSON key, the GeoJSON collection's `corridor`, or
 /// a table's footer paragraph.
 fn answer(o: &Output) -> String {
     let text = stdout(o);
@@ -12,7 +12,7 @@ fn answer(o: &Output) -> String {
         let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let obj = v.as_object_mut().unwrap();
         obj.remove("provenance");
-        obj.remove("properties");
+        obj.remove("corridor");
         return serde_json::to_string_pretty(&v).unwrap();
     }
     let footer = text

@@ -295,8 +295,8 @@ fn every_output_records_how_it_was_made() {
     }
     // GeoJSON carries it in the collection's properties.
     let g = ok(&[&args[..], &["--format", "geojson"]].concat());
-    assert_eq!(g["properties"]["provenance"]["profile"], "comcec-2017");
-    assert_eq!(g["properties"]["provenance"]["inputs"], p["inputs"]);
+    assert_eq!(g["corridor"]["provenance"]["profile"], "comcec-2017");
+    assert_eq!(g["corridor"]["provenance"]["inputs"], p["inputs"]);
     // A network file is named, with the hash of its bytes.
     let o = mini(&[
         "find", "--from", "alpha", "--to", "omega", "--format", "json",

@@ -59,6 +59,19 @@ pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<
         }
         CompareFormat::Json => render::json::answer(&c, &p, out)?,
         CompareFormat::Geojson => render::geojson::comparison(&c, &p, out)?,
+        CompareFormat::Svg => {
+            let routes: Vec<_> = c.routes.iter().map(|r| &r.route).collect();
+            let title = format!(
+                "{} → {}, each route the best by {}",
+                c.from.name, c.to.name, c.objective
+            );
+            let land = render::map::Basemap::embedded_land()?;
+            out.write_all(render::map::routes(&routes, &title, &land).as_bytes())?;
+        }
+        CompareFormat::Url => {
+            let routes: Vec<_> = c.routes.iter().map(|r| &r.route).collect();
+            writeln!(out, "{}", render::url::geojson_io(&routes)?)?;
+        }
     }
     Ok(Status::Ok)
 }

@@ -35,6 +35,11 @@ pub fn run(config: &Config, args: &FindArgs, out: &mut impl Write) -> Result<Sta
         }
         FindFormat::Json => render::json::answer(&r, &p, out)?,
         FindFormat::Geojson => render::geojson::route(&r, &p, out)?,
+        FindFormat::Url => writeln!(out, "{}", render::url::geojson_io(&[&r])?)?,
+        FindFormat::Svg => {
+            let land = render::map::Basemap::embedded_land()?;
+            out.write_all(render::map::routes(&[&r], &r.label, &land).as_bytes())?;
+        }
     }
     Ok(Status::Ok)
 }
@@ -94,6 +99,15 @@ fn alternatives(
             render::json::answer(&serde_json::json!({ "routes": routes }), &p, out)?;
         }
         FindFormat::Geojson => render::geojson::routes(&routes, &p, out)?,
+        FindFormat::Url => {
+            let rs: Vec<_> = routes.iter().collect();
+            writeln!(out, "{}", render::url::geojson_io(&rs)?)?;
+        }
+        FindFormat::Svg => {
+            let rs: Vec<_> = routes.iter().collect();
+            let land = render::map::Basemap::embedded_land()?;
+            out.write_all(render::map::routes(&rs, &label, &land).as_bytes())?;
+        }
     }
     Ok(Status::Ok)
 }
@@ -170,7 +184,10 @@ fn read_pairs(path: &Path) -> Result<(Vec<(String, String)>, Input)> {
 /// One line per pair, in file order: the route, or why there is none (no route, an unknown
 /// place). Exit status 1 when any pair has no route.
 fn batch(config: &Config, args: &FindArgs, path: &Path, out: &mut impl Write) -> Result<Status> {
-    if args.format == FindFormat::Geojson {
+    if matches!(
+        args.format,
+        FindFormat::Geojson | FindFormat::Url | FindFormat::Svg
+    ) {
         bail!("--pairs writes one route per line: give --format table or json");
     }
     let (pairs, input) = read_pairs(path)?;

@@ -124,6 +124,17 @@ pub fn run(config: &Config, args: &MatrixArgs, out: &mut impl Write) -> Result<S
         MatrixFormat::Csv => render::csv::matrix(&m, &p, out)?,
         MatrixFormat::Json => render::json::answer(&m, &p, out)?,
         MatrixFormat::Geojson => render::geojson::matrix(&m, &p, out)?,
+        MatrixFormat::Svg => {
+            let routes: Vec<_> = m
+                .pairs
+                .iter()
+                .flat_map(|p| &p.routes)
+                .map(|c| &c.route)
+                .collect();
+            let title = format!("{} pairs × {} corridors", m.pairs.len(), m.corridors.len());
+            let land = render::map::Basemap::embedded_land()?;
+            out.write_all(render::map::routes(&routes, &title, &land).as_bytes())?;
+        }
     }
     let routed = m.pairs.iter().any(|pair| !pair.routes.is_empty());
     Ok(if routed { Status::Ok } else { Status::NoRoute })

@@ -9,7 +9,7 @@ use corridor::questions::reach::{self, Request};
 use corridor::render;
 
 use crate::cli::Status;
-use crate::cli::args::{MatrixFormat, ReachArgs};
+use crate::cli::args::{ReachArgs, ReachFormat};
 use crate::cli::config::Config;
 
 pub fn run(config: &Config, args: &ReachArgs, out: &mut impl Write) -> Result<Status> {
@@ -52,13 +52,13 @@ pub fn run(config: &Config, args: &ReachArgs, out: &mut impl Write) -> Result<St
     }
     let p = config.provenance(Some(req.budget.objective()));
     match args.format {
-        MatrixFormat::Table => {
+        ReachFormat::Table => {
             render::table::reach(&reach, out)?;
             render::table::provenance(&p, out)?;
         }
-        MatrixFormat::Csv => render::csv::reach(&reach, &p, out)?,
-        MatrixFormat::Json => render::json::answer(&reach, &p, out)?,
-        MatrixFormat::Geojson => render::geojson::reach(&reach, &p, out)?,
+        ReachFormat::Csv => render::csv::reach(&reach, &p, out)?,
+        ReachFormat::Json => render::json::answer(&reach, &p, out)?,
+        ReachFormat::Geojson => render::geojson::reach(&reach, &p, out)?,
     }
     Ok(Status::Ok)
 }

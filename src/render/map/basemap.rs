@@ -13,7 +13,28 @@ pub struct Basemap {
     pub(crate) borders: Vec<Vec<(f64, f64)>>,
 }
 
+/// Natural Earth 1:50m land (public domain), compiled in for maps of results.
+const EMBEDDED_LAND: &str = include_str!("../../../data/naturalearth/land-50m.geojson");
+
 impl Basemap {
+    /// Natural Earth 1:50m land as compiled into the library (no country borders: the 1:10m
+    /// countries file is 4 MB), for maps of results drawn by the binary.
+    ///
+    /// # Errors
+    /// Only if the embedded file is broken, which the test suite rules out.
+    pub fn embedded_land() -> Result<Basemap> {
+        let land = EMBEDDED_LAND
+            .parse::<FeatureCollection>()
+            .map_err(|e| Error::Parse {
+                file: "data/naturalearth/land-50m.geojson (embedded)".into(),
+                message: format!("not a GeoJSON FeatureCollection: {e}"),
+            })?;
+        Ok(Basemap {
+            land: land_rings(&land),
+            borders: Vec::new(),
+        })
+    }
+
     /// Reads land polygons and admin-0 country polygons (Natural Earth GeoJSON, as in
     /// `data/naturalearth/`).
     ///

@@ -13,9 +13,11 @@ mod labels;
 mod layers;
 mod legend;
 mod projection;
+mod routes;
 mod svg;
 
 pub use basemap::Basemap;
+pub use routes::routes;
 
 use std::fmt::Write as _;
 

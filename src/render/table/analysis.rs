@@ -55,7 +55,7 @@ pub fn sensitivity(s: &Sensitivity, top: usize, w: &mut impl Write) -> io::Resul
             Cell::new(bar),
         ]);
     }
-    writeln!(w, "{t}")?;
+    super::print(w, t)?;
     Ok(s.swings.len().saturating_sub(top))
 }
 
@@ -94,7 +94,7 @@ pub fn profiles(checks: &[ProfileCheck], w: &mut impl Write) -> io::Result<()> {
             ]);
         }
         right(&mut t, 2);
-        writeln!(w, "{t}")?;
+        super::print(w, t)?;
         if !c.overrides.is_empty() {
             let mut t = table(vec!["assumption", "default", "profile", "unit"]);
             for o in &c.overrides {

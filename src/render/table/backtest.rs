@@ -47,7 +47,7 @@ pub fn backtest(b: &Backtest, worst: usize, w: &mut impl Write) -> io::Result<()
         ]);
     }
     right(&mut t, 3);
-    writeln!(w, "{t}")?;
+    super::print(w, t)?;
     let costs: Vec<&Case> = b
         .cases
         .iter()
@@ -63,7 +63,7 @@ pub fn backtest(b: &Backtest, worst: usize, w: &mut impl Write) -> io::Result<()
             ]);
         }
         right(&mut t, 1);
-        writeln!(w, "{t}")?;
+        super::print(w, t)?;
     }
     let summary = match b.median_abs_error {
         Some(m) => format!(

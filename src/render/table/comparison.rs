@@ -6,6 +6,17 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment};
 
 use super::{mode_split, right, signed_pct, table, thousands};
+
+/// `+1,234` or `-1,234` (`±0` for less than one).
+fn signed_thousands(x: f64) -> String {
+    if x.abs() < 0.5 {
+        "±0".into()
+    } else if x > 0.0 {
+        format!("+{}", thousands(x))
+    } else {
+        format!("-{}", thousands(-x))
+    }
+}
 use crate::questions::compare::Comparison;
 use crate::questions::montecarlo::Uncertainty;
 
@@ -45,37 +56,63 @@ pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
         ]);
     }
     right(&mut t, 1);
-    writeln!(w, "{t}")?;
+    super::print(w, t)?;
     let header = format!("vs {reference}");
     let mut t = table(vec![
         header.as_str(),
         "Δ km",
         "Δ days",
-        "Δ USD",
-        "Δ CO2e",
-        "stops, days",
-        "km by mode",
+        "Δ USD/TEU",
+        "Δ t CO2e",
     ]);
-    for r in c.routes.iter().filter(|r| !r.is_reference) {
+    for r in &c.routes {
         let x = &r.route;
         let d = &r.vs_reference;
+        if r.is_reference {
+            t.add_row(vec![
+                Cell::new(format!("{} (reference)", x.label)),
+                Cell::new("—"),
+                Cell::new("—"),
+                Cell::new("—"),
+                Cell::new("—"),
+            ]);
+            continue;
+        }
         t.add_row(vec![
             Cell::new(&x.label),
-            Cell::new(signed_pct(d.distance_pct)),
-            Cell::new(signed_pct(d.time_pct)),
-            Cell::new(signed_pct(d.cost_pct)),
-            Cell::new(signed_pct(d.co2e_pct)),
-            Cell::new(format!("{:.1}", x.stop_hours / 24.0)),
-            Cell::new(mode_split(x)),
+            Cell::new(format!(
+                "{} ({})",
+                signed_thousands(d.distance_km),
+                signed_pct(d.distance_pct)
+            )),
+            Cell::new(format!("{:+.1} ({})", d.time_days, signed_pct(d.time_pct))),
+            Cell::new(format!(
+                "{} ({})",
+                signed_thousands(d.cost_usd),
+                signed_pct(d.cost_pct)
+            )),
+            Cell::new(format!(
+                "{:+.2} ({})",
+                d.co2e_kg / 1000.0,
+                signed_pct(d.co2e_pct)
+            )),
         ]);
     }
     right(&mut t, 1);
-    if let Some(col) = t.column_mut(6) {
-        col.set_cell_alignment(CellAlignment::Left);
-    }
     if c.routes.len() > 1 {
-        writeln!(w, "{t}")?;
+        super::print(w, t)?;
     }
+    let mut t = table(vec!["Route", "branch", "stops, days", "km by mode"]);
+    for r in &c.routes {
+        let x = &r.route;
+        t.add_row(vec![
+            Cell::new(&x.label),
+            Cell::new(&r.branch),
+            Cell::new(format!("{:.1}", x.stop_hours / 24.0)).set_alignment(CellAlignment::Right),
+            Cell::new(mode_split(x)),
+        ]);
+    }
+    super::print(w, t)?;
     let mut t = table(vec!["Route", "passages", "countries"]);
     for r in &c.routes {
         let x = &r.route;
@@ -89,14 +126,7 @@ pub fn comparison(c: &Comparison, w: &mut impl Write) -> io::Result<()> {
             x.countries.join(" "),
         ]);
     }
-    writeln!(w, "{t}")?;
-    if c.routes.len() == 1 {
-        writeln!(
-            w,
-            "reference {reference}: {} (km by mode)",
-            mode_split(&c.routes[0].route)
-        )?;
-    }
+    super::print(w, t)?;
     for u in &c.unavailable {
         super::para(w, &format!("{}: {}", u.label, u.reason))?;
     }
@@ -142,7 +172,7 @@ pub fn uncertainty(u: &Uncertainty, w: &mut impl Write) -> io::Result<()> {
         ]);
     }
     right(&mut t, 1);
-    writeln!(w, "{t}")?;
+    super::print(w, t)?;
     writeln!(
         w,
         "faster / cheaper: share of draws in which the route beats the reference"

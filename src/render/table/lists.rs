@@ -29,7 +29,7 @@ pub fn nodes(net: &Network, w: &mut impl Write) -> io::Result<()> {
             format!("{:.4}", n.position.y()),
         ]);
     }
-    writeln!(w, "{t}")?;
+    super::print(w, t)?;
     writeln!(w, "{} nodes", net.nodes().len())
 }
 
@@ -38,28 +38,23 @@ pub fn nodes(net: &Network, w: &mut impl Write) -> io::Result<()> {
 /// # Errors
 /// I/O errors of the writer.
 pub fn legs(net: &Network, w: &mut impl Write) -> io::Result<()> {
-    let mut t = table(vec![
-        "id",
-        "from",
-        "to",
-        "mode",
-        "km",
-        "status",
-        "countries",
-    ]);
+    // The ends are in the JSON and CSV lists: with them the ids no longer fit whole.
+    let mut t = table(vec!["id", "mode", "km", "status", "countries"]);
     for l in net.legs() {
         t.add_row(vec![
             Cell::new(&l.id),
-            Cell::new(&net.node(l.from).id),
-            Cell::new(&net.node(l.to).id),
             Cell::new(l.mode),
             Cell::new(thousands(l.length_km())).set_alignment(CellAlignment::Right),
-            Cell::new(l.status.as_str()),
+            Cell::new(l.status.as_str().replace('-', " ")),
             Cell::new(l.countries.join(" ")),
         ]);
     }
-    writeln!(w, "{t}")?;
-    writeln!(w, "{} legs", net.legs().len())
+    super::print(w, t)?;
+    writeln!(
+        w,
+        "{} legs (their ends: --format csv or json)",
+        net.legs().len()
+    )
 }
 
 /// Lists the passages of a network.
@@ -71,7 +66,7 @@ pub fn passages(net: &Network, w: &mut impl Write) -> io::Result<()> {
     for (id, name) in net.passages() {
         t.add_row(vec![id, name]);
     }
-    writeln!(w, "{t}")
+    super::print(w, t)
 }
 
 /// Lists corridors.
@@ -92,7 +87,7 @@ pub fn corridors(c: &Corridors, w: &mut impl Write) -> io::Result<()> {
             x.avoid.join(", "),
         ]);
     }
-    writeln!(w, "{t}")
+    super::print(w, t)
 }
 
 /// Lists every assumption with value, range, unit and source.
@@ -118,7 +113,7 @@ pub fn assumptions(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
             source,
         ]);
     }
-    writeln!(w, "{t}")
+    super::print(w, t)
 }
 
 /// Lists scenarios: what each is, the period it describes and what it changes; `in_force` are
@@ -142,7 +137,7 @@ pub fn scenarios(s: &Scenarios, in_force: &[String], w: &mut impl Write) -> io::
             what.join("\n"),
         ]);
     }
-    writeln!(w, "{t}")?;
+    super::print(w, t)?;
     if in_force.is_empty() {
         writeln!(w, "* none in force")
     } else {

@@ -90,7 +90,7 @@ pub fn matrix(m: &Matrix, w: &mut impl Write) -> io::Result<()> {
     if let Some(c) = t.column_mut(6) {
         c.set_cell_alignment(comfy_table::CellAlignment::Left);
     }
-    writeln!(w, "{t}")?;
+    super::print(w, t)?;
     // One note per corridor: the pairs it cannot serve, and the first reason in full.
     let mut by_corridor: Vec<(&str, Vec<String>, &str)> = Vec::new();
     for (pair, u) in &notes {

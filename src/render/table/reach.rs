@@ -43,5 +43,5 @@ pub fn reach(r: &Reach, w: &mut impl Write) -> io::Result<()> {
     if let Some(c) = t.column_mut(4) {
         c.set_cell_alignment(comfy_table::CellAlignment::Left);
     }
-    writeln!(w, "{t}")
+    super::print(w, t)
 }

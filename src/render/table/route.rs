@@ -27,7 +27,7 @@ fn stages(r: &RouteReport) -> Vec<Stage> {
         let mode = if l.status == Status::Operational {
             l.mode.to_string()
         } else {
-            format!("{} ({})", l.mode, l.status)
+            format!("{} ({})", l.mode, l.status.as_str().replace('-', " "))
         };
         let stop_here = r.stops.iter().any(|s| s.node == l.from);
         match out.last_mut() {
@@ -128,7 +128,7 @@ pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
         ]);
     }
     right(&mut t, 4);
-    writeln!(w, "{t}")?;
+    super::print(w, t)?;
     if !r.stops.is_empty() {
         let mut t = table(vec!["stop", "why", "hours", "USD", "kg CO2e"]);
         for s in &r.stops {
@@ -147,7 +147,7 @@ pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
             ]);
         }
         right(&mut t, 2);
-        writeln!(w, "{t}")?;
+        super::print(w, t)?;
     }
     let mut t = table(vec!["mode", "km", "nm", "hours moving", "USD", "kg CO2e"]);
     for m in &r.by_mode {
@@ -165,5 +165,5 @@ pub fn route(r: &RouteReport, w: &mut impl Write) -> io::Result<()> {
         ]);
     }
     right(&mut t, 1);
-    writeln!(w, "{t}")
+    super::print(w, t)
 }

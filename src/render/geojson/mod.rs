@@ -9,10 +9,12 @@ use geojson::{Feature, FeatureCollection, Geometry, JsonObject};
 use serde_json::{Value, json};
 
 use crate::model::RouteReport;
-use crate::network::export::{self, Element, line_geometry, point_geometry};
+use crate::network::export::{self, Element, point_geometry};
 use crate::network::{Leg, Mode, Network, Node, NodeKind, Status};
 use crate::provenance::Provenance;
 use crate::questions::compare::Comparison;
+
+pub mod routes;
 
 /// simplestyle colour of a mode.
 #[must_use]
@@ -25,7 +27,7 @@ pub fn mode_colour(mode: Mode) -> &'static str {
     }
 }
 
-fn feature(geometry: Geometry, props: Value) -> Feature {
+pub(crate) fn feature(geometry: Geometry, props: Value) -> Feature {
     let Value::Object(properties) = props else {
         unreachable!("properties are built as objects")
     };
@@ -36,132 +38,73 @@ fn feature(geometry: Geometry, props: Value) -> Feature {
     }
 }
 
-fn route_features(r: &RouteReport, out: &mut Vec<Feature>) {
-    for (i, l) in r.legs.iter().enumerate() {
-        let title = format!("{} → {} ({})", l.from_name, l.to_name, l.mode);
-        let description = format!(
-            "{}: leg {} of {}. {:.0} km, {:.1} h, USD {:.0}/TEU, {:.0} kg CO2e/TEU. Countries: {}. Source: {}",
-            r.label,
-            i + 1,
-            r.legs.len(),
-            l.distance_km,
-            l.time_hours,
-            l.cost_usd,
-            l.co2e_kg,
-            if l.countries.is_empty() {
-                "—".into()
-            } else {
-                l.countries.join(", ")
-            },
-            l.source.as_deref().unwrap_or("—")
-        );
-        out.push(feature(
-            line_geometry(&l.geometry),
-            json!({
-                "route": r.label,
-                "leg": l.id,
-                "seq": i + 1,
-                "from": l.from,
-                "to": l.to,
-                "mode": l.mode,
-                "status": l.status,
-                "distance_km": round2(l.distance_km),
-                "drawn_km": round2(l.drawn_km),
-                "length": l.length,
-                "time_hours": round2(l.time_hours),
-                "cost_usd": round2(l.cost_usd),
-                "co2e_kg": round2(l.co2e_kg),
-                "countries": l.countries,
-                "passages": l.passages,
-                "stroke": mode_colour(l.mode),
-                "stroke-width": 4,
-                "stroke-opacity": if l.status == Status::Operational { 0.9 } else { 0.45 },
-                "title": title,
-                "description": description,
-            }),
-        ));
-    }
-    for s in &r.stops {
-        let why = s
-            .reasons
-            .iter()
-            .map(|x| x.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        out.push(feature(
-            point_geometry(s.position[0], s.position[1]),
-            json!({
-                "route": r.label,
-                "node": s.node,
-                "reasons": s.reasons,
-                "time_hours": round2(s.time_hours),
-                "cost_usd": round2(s.cost_usd),
-                "co2e_kg": round2(s.co2e_kg),
-                "marker-color": "#333333",
-                "marker-size": "small",
-                "title": s.name,
-                "description": format!("{}: {why}; {:.1} h, USD {:.0}/TEU", r.label, s.time_hours, s.cost_usd),
-            }),
-        ));
-    }
-}
-
-fn round2(x: f64) -> f64 {
+pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Writes a collection with the provenance in its `properties` (a foreign member, RFC 7946
-/// §6.1, which GIS tools keep and geojson.io ignores).
+/// Writes a collection with the provenance (and the routes' legend) in a foreign member
+/// `corridor` (RFC 7946 §6.1, which GIS tools keep and geojson.io ignores; not `properties`,
+/// which geojson.io's validator refuses on a FeatureCollection).
 fn write_collection(
     features: Vec<Feature>,
     provenance: &Provenance,
+    summary: Option<Value>,
     w: &mut impl Write,
 ) -> io::Result<()> {
     let mut fc = FeatureCollection::new(features);
     let mut members = JsonObject::new();
-    members.insert("properties".into(), json!({ "provenance": provenance }));
+    let mut props = json!({ "provenance": provenance });
+    if let Some(s) = summary {
+        props["legend"] = s;
+    }
+    members.insert("corridor".into(), props);
     fc.foreign_members = Some(members);
     serde_json::to_writer(&mut *w, &fc).map_err(io::Error::other)?;
     writeln!(w)
 }
 
-/// Writes one route: a LineString per leg, coloured by mode, and a Point per stop.
+/// Writes routes in one collection, told apart by colour ([`routes::PALETTE`]).
+fn write_routes(
+    rs: &[&RouteReport],
+    provenance: &Provenance,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    let (features, summary) = routes::features(rs);
+    write_collection(features, provenance, Some(summary), w)
+}
+
+/// Writes one route: a LineString per leg (width and dash by mode), a Point per stop, the
+/// origin and the destination.
 ///
 /// # Errors
 /// I/O errors of the writer.
 pub fn route(r: &RouteReport, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
-    let mut features = Vec::new();
-    route_features(r, &mut features);
-    write_collection(features, provenance, w)
+    write_routes(&[r], provenance, w)
 }
 
-/// Writes several routes into one FeatureCollection (property `route` tells them apart).
+/// Writes several routes into one collection, a colour per route, shared legs drawn once.
 ///
 /// # Errors
 /// I/O errors of the writer.
 pub fn routes(rs: &[RouteReport], provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
-    let mut features = Vec::new();
-    for r in rs {
-        route_features(r, &mut features);
-    }
-    write_collection(features, provenance, w)
+    write_routes(&rs.iter().collect::<Vec<_>>(), provenance, w)
 }
 
-/// Writes every route of a comparison into one FeatureCollection (property `route` tells them
-/// apart).
+/// Writes every route of a comparison into one collection, a colour per route (the reference
+/// first), shared legs drawn once; `properties.legend` says which colour is which route.
 ///
 /// # Errors
 /// I/O errors of the writer.
 pub fn comparison(c: &Comparison, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
-    let mut features = Vec::new();
-    for r in &c.routes {
-        route_features(&r.route, &mut features);
-    }
-    write_collection(features, provenance, w)
+    write_routes(
+        &c.routes.iter().map(|r| &r.route).collect::<Vec<_>>(),
+        provenance,
+        w,
+    )
 }
 
-/// Writes every route of a matrix into one FeatureCollection (property `route` names the
-/// pair and the corridor).
+/// Writes every route of a matrix into one collection (each route labelled with its pair and
+/// corridor).
 ///
 /// # Errors
 /// I/O errors of the writer.
@@ -170,11 +113,13 @@ pub fn matrix(
     provenance: &Provenance,
     w: &mut impl Write,
 ) -> io::Result<()> {
-    let mut features = Vec::new();
-    for c in m.pairs.iter().flat_map(|p| &p.routes) {
-        route_features(&c.route, &mut features);
-    }
-    write_collection(features, provenance, w)
+    let rs: Vec<&RouteReport> = m
+        .pairs
+        .iter()
+        .flat_map(|p| &p.routes)
+        .map(|c| &c.route)
+        .collect();
+    write_routes(&rs, provenance, w)
 }
 
 /// Writes a reach as a Point per place, coloured from green (near) to red (the edge of the
@@ -226,7 +171,7 @@ pub fn reach(
             )
         })
         .collect();
-    write_collection(features, provenance, w)
+    write_collection(features, provenance, None, w)
 }
 
 /// Writes the whole network, styled: legs coloured by mode, lines under construction or planned
@@ -239,7 +184,7 @@ pub fn network(net: &Network, provenance: &Provenance, w: &mut impl Write) -> io
         Element::Leg(l, name) => style_leg(l, name, props),
         Element::Node(n) => style_node(n, props),
     });
-    write_collection(features, provenance, w)
+    write_collection(features, provenance, None, w)
 }
 
 fn style_leg(l: &Leg, name: &str, props: &mut JsonObject) {
