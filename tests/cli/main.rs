@@ -42,8 +42,12 @@ pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
 
+#[path = "../support/lint.rs"]
+mod lint;
+
 mod analyses;
 mod inputs;
+mod outputs;
 mod questions;
 mod roundtrip;
 mod routes;
