@@ -166,6 +166,10 @@ pub struct CompareArgs {
 pub enum CompareFormat {
     Table,
     Json,
+    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
+    Csv,
+    /// Markdown pipe tables, for reports
+    Markdown,
     Geojson,
     /// An SVG map of the routes over Natural Earth land, with a legend
     Svg,
@@ -338,6 +342,10 @@ pub enum ExportFormat {
 pub enum FindFormat {
     Table,
     Json,
+    /// The route's legs as RFC 4180 CSV with a header row (and a last row `# route …`)
+    Csv,
+    /// Markdown pipe tables, for reports
+    Markdown,
     Geojson,
     /// An SVG map of the route over Natural Earth land, with a legend
     Svg,
@@ -392,15 +400,26 @@ pub struct BreakevenArgs {
     #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
     pub by: ByArg,
     /// Output format
-    #[arg(long, value_enum, default_value_t = SensitivityFormat::Table)]
-    pub format: SensitivityFormat,
+    #[arg(long, value_enum, default_value_t = BreakevenFormat::Table)]
+    pub format: BreakevenFormat,
 }
 
-/// Formats of `sensitivity` and `breakeven`.
+/// Formats of `breakeven`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BreakevenFormat {
+    Table,
+    Json,
+}
+
+/// Formats of `sensitivity`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SensitivityFormat {
     Table,
     Json,
+    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
+    Csv,
+    /// Markdown pipe tables, for reports
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -418,6 +437,10 @@ pub struct ListArgs {
 pub enum ListFormat {
     Table,
     Json,
+    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
+    Csv,
+    /// Markdown pipe tables, for reports
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -430,6 +453,9 @@ pub enum ListWhat {
 
 #[derive(Debug, Args)]
 pub struct AssumptionsArgs {
+    /// Key, value, unit and range only (the sources are in the full view and in JSON)
+    #[arg(long)]
+    pub brief: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = AssumptionsFormat::Table)]
     pub format: AssumptionsFormat,
@@ -440,6 +466,10 @@ pub struct AssumptionsArgs {
 pub enum AssumptionsFormat {
     Table,
     Json,
+    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
+    Csv,
+    /// Markdown pipe tables, for reports
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -498,6 +528,10 @@ pub enum ScenariosFormat {
 pub enum ProfilesFormat {
     Table,
     Json,
+    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
+    Csv,
+    /// Markdown pipe tables, for reports
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -215,3 +215,82 @@ fn export_writes_csv_a_spreadsheet_reads() {
     assert_eq!((&ba[2], &ba[3], &ba[4]), ("bandar-abbas", "bafq", "rail"));
     assert_eq!(&ba[7], "626", "the published length routes");
 }
+
+/// Every tabular command writes CSV a spreadsheet reads (the figures equal the JSON's) and
+/// Markdown pipe tables.
+#[test]
+fn tabular_commands_write_csv_and_markdown() {
+    let c = json(&run(&["compare", "--via", "suez", "--format", "json"]));
+    let o = run(&["compare", "--via", "suez", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(o.stdout.as_slice());
+    let header = r.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3, "two routes and the provenance row");
+    for (row, route) in rows.iter().zip(c["routes"].as_array().unwrap()) {
+        let days: f64 = row[col("time_days")].parse().unwrap();
+        assert!((days - route["time_days"].as_f64().unwrap()).abs() < 0.006);
+        let usd: f64 = row[col("cost_usd")].parse().unwrap();
+        assert!((usd - route["cost_usd"].as_f64().unwrap()).abs() < 0.51);
+        assert_eq!(row[col("branch")], *route["branch"].as_str().unwrap());
+    }
+    let d: f64 = rows[1][col("delta_days")].parse().unwrap();
+    let want = c["routes"][1]["time_days"].as_f64().unwrap()
+        - c["routes"][0]["time_days"].as_f64().unwrap();
+    assert!((d - want).abs() < 0.006);
+    for args in [
+        &["find", "--from", "Mundra", "--to", "Baku"][..],
+        &["list", "nodes"],
+        &["list", "legs"],
+        &["list", "corridors"],
+        &["list", "passages"],
+        &["assumptions"],
+        &["sensitivity", "--via", "suez"],
+        &["profiles"],
+    ] {
+        let mut a = args.to_vec();
+        a.extend(["--format", "csv"]);
+        let o = run(&a);
+        assert_eq!(o.status.code(), Some(0), "{a:?}: {}", stderr(&o));
+        let mut r = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(o.stdout.as_slice());
+        let width = r.headers().unwrap().len();
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        let (last, body) = rows.split_last().unwrap();
+        assert!(last[0].starts_with("# route "), "{a:?}");
+        assert!(!body.is_empty(), "{a:?}");
+        assert!(body.iter().all(|r| r.len() == width), "{a:?}");
+        let mut a = args.to_vec();
+        a.extend(["--format", "markdown"]);
+        let o = run(&a);
+        assert_eq!(o.status.code(), Some(0), "{a:?}: {}", stderr(&o));
+        let text = stdout(&o);
+        assert!(
+            text.contains("\n|") && text.contains("|---"),
+            "{a:?}:\n{text}"
+        );
+        assert!(!text.contains('┌') && !text.contains('│'), "{a:?}");
+    }
+}
+
+/// `assumptions --brief` is one line per assumption, without sources.
+#[test]
+fn assumptions_have_a_brief_view() {
+    let all = json(&run(&["assumptions", "--format", "json"]));
+    let n = all.as_array().unwrap().len();
+    let o = run(&["assumptions", "--brief"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(!text.contains("http"), "no sources in the brief view");
+    assert!(
+        text.lines().count() <= n + 5,
+        "{} lines for {n} assumptions",
+        text.lines().count()
+    );
+    let full = stdout(&run(&["assumptions"]));
+    assert!(full.lines().count() > text.lines().count());
+}

@@ -14,7 +14,16 @@ pub fn run(config: &Config, args: &AssumptionsArgs, out: &mut impl Write) -> Res
     let a = &config.assumptions;
     match args.format {
         AssumptionsFormat::Json => render::json::write(&a.params(), out)?,
-        AssumptionsFormat::Table => render::table::assumptions(a, out)?,
+        AssumptionsFormat::Csv => render::csv::assumptions(a, &config.provenance(None), out)?,
+        AssumptionsFormat::Table | AssumptionsFormat::Markdown => {
+            let markdown = args.format == AssumptionsFormat::Markdown;
+            render::table::set_layout(render::table::width(), markdown);
+            if args.brief {
+                render::table::assumptions_brief(a, out)?;
+            } else {
+                render::table::assumptions(a, out)?;
+            }
+        }
     }
     Ok(Status::Ok)
 }

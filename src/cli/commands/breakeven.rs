@@ -9,7 +9,7 @@ use corridor::questions::compare::Request;
 use corridor::render;
 
 use crate::cli::Status;
-use crate::cli::args::{BreakevenArgs, SensitivityFormat};
+use crate::cli::args::{BreakevenArgs, BreakevenFormat};
 use crate::cli::config::Config;
 
 pub fn run(config: &Config, args: &BreakevenArgs, out: &mut impl Write) -> Result<Status> {
@@ -36,8 +36,8 @@ pub fn run(config: &Config, args: &BreakevenArgs, out: &mut impl Write) -> Resul
     )?;
     let p = config.provenance(Some(req.objective));
     match args.format {
-        SensitivityFormat::Json => render::json::answer(&b, &p, out)?,
-        SensitivityFormat::Table => {
+        BreakevenFormat::Json => render::json::answer(&b, &p, out)?,
+        BreakevenFormat::Table => {
             render::table::breakeven(&b, out)?;
             render::table::provenance(&p, out)?;
         }

@@ -53,7 +53,10 @@ pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<
         (p.samples, p.seed) = (Some(samples), Some(args.seed));
     }
     match args.format {
-        CompareFormat::Table => {
+        CompareFormat::Csv => render::csv::comparison(&c, &p, out)?,
+        CompareFormat::Table | CompareFormat::Markdown => {
+            let markdown = args.format == CompareFormat::Markdown;
+            render::table::set_layout(render::table::width(), markdown);
             render::table::comparison(&c, out)?;
             render::table::provenance(&p, out)?;
         }

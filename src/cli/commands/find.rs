@@ -29,7 +29,10 @@ pub fn run(config: &Config, args: &FindArgs, out: &mut impl Write) -> Result<Sta
     let r = one(config, args, from, to, &model, &mut router)?;
     let p = config.provenance(Some(args.route.by.into()));
     match args.format {
-        FindFormat::Table => {
+        FindFormat::Csv => render::csv::route(&r, &p, out)?,
+        FindFormat::Table | FindFormat::Markdown => {
+            let markdown = args.format == FindFormat::Markdown;
+            render::table::set_layout(render::table::width(), markdown);
             render::table::route(&r, out)?;
             render::table::provenance(&p, out)?;
         }
@@ -85,7 +88,14 @@ fn alternatives(
     .collect();
     let p = config.provenance(Some(args.route.by.into()));
     match args.format {
-        FindFormat::Table => {
+        FindFormat::Csv => {
+            for r in &routes {
+                render::csv::route(r, &p, out)?;
+            }
+        }
+        FindFormat::Table | FindFormat::Markdown => {
+            let markdown = args.format == FindFormat::Markdown;
+            render::table::set_layout(render::table::width(), markdown);
             for (i, r) in routes.iter().enumerate() {
                 if i > 0 {
                     writeln!(out)?;
@@ -184,10 +194,7 @@ fn read_pairs(path: &Path) -> Result<(Vec<(String, String)>, Input)> {
 /// One line per pair, in file order: the route, or why there is none (no route, an unknown
 /// place). Exit status 1 when any pair has no route.
 fn batch(config: &Config, args: &FindArgs, path: &Path, out: &mut impl Write) -> Result<Status> {
-    if matches!(
-        args.format,
-        FindFormat::Geojson | FindFormat::Url | FindFormat::Svg
-    ) {
+    if !matches!(args.format, FindFormat::Table | FindFormat::Json) {
         bail!("--pairs writes one route per line: give --format table or json");
     }
     let (pairs, input) = read_pairs(path)?;

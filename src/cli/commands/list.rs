@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use corridor::render::{json, table};
+use corridor::render::{self, json, table};
 
 use crate::cli::Status;
 use crate::cli::args::{ListArgs, ListFormat, ListWhat};
@@ -14,6 +14,17 @@ pub fn run(config: &Config, args: &ListArgs, out: &mut impl Write) -> Result<Sta
     let atlas = config.atlas()?;
     let net = atlas.network();
     let as_json = args.format == ListFormat::Json;
+    if args.format == ListFormat::Csv {
+        let p = config.provenance(None);
+        match args.what {
+            ListWhat::Nodes => render::csv::nodes(net, &p, out)?,
+            ListWhat::Legs => render::csv::legs(net, &p, out)?,
+            ListWhat::Corridors => render::csv::corridors(atlas.corridors(), &p, out)?,
+            ListWhat::Passages => render::csv::passages(net, &p, out)?,
+        }
+        return Ok(Status::Ok);
+    }
+    table::set_layout(table::width(), args.format == ListFormat::Markdown);
     match args.what {
         ListWhat::Nodes if as_json => json::nodes(net, out)?,
         ListWhat::Nodes => table::nodes(net, out)?,

@@ -27,7 +27,10 @@ pub fn run(config: &Config, args: &ProfilesArgs, out: &mut impl Write) -> Result
         ProfilesFormat::Json => {
             render::json::answer(&serde_json::json!({ "profiles": checks }), &p, out)?;
         }
-        ProfilesFormat::Table => {
+        ProfilesFormat::Csv => render::csv::profiles(&checks, &p, out)?,
+        ProfilesFormat::Table | ProfilesFormat::Markdown => {
+            let markdown = args.format == ProfilesFormat::Markdown;
+            render::table::set_layout(render::table::width(), markdown);
             render::table::profiles(&checks, out)?;
             render::table::provenance(&p, out)?;
         }

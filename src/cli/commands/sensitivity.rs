@@ -36,7 +36,10 @@ pub fn run(config: &Config, args: &SensitivityArgs, out: &mut impl Write) -> Res
     let p = config.provenance(Some(req.objective));
     match args.format {
         SensitivityFormat::Json => render::json::answer(&s, &p, out)?,
-        SensitivityFormat::Table => {
+        SensitivityFormat::Csv => render::csv::sensitivity(&s, args.top, &p, out)?,
+        SensitivityFormat::Table | SensitivityFormat::Markdown => {
+            let markdown = args.format == SensitivityFormat::Markdown;
+            render::table::set_layout(render::table::width(), markdown);
             let hidden = render::table::sensitivity(&s, args.top, out)?;
             if hidden > 0 {
                 writeln!(

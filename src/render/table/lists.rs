@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment};
 
-use super::{table, thousands};
+use super::{right, table, thousands};
 use crate::embedded;
 use crate::model::{Assumptions, Scenarios};
 use crate::network::Network;
@@ -114,6 +114,34 @@ pub fn assumptions(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
         ]);
     }
     super::print(w, t)
+}
+
+/// Lists the assumptions briefly: key, value, range and unit, one line each (sources in the
+/// full view).
+///
+/// # Errors
+/// I/O errors of the writer.
+pub fn assumptions_brief(a: &Assumptions, w: &mut impl Write) -> io::Result<()> {
+    let mut t = table(vec!["key", "value", "range", "unit"]);
+    for p in a.params() {
+        let range = match (p.low, p.high) {
+            (None, None) => String::new(),
+            _ => format!("{}–{}", p.low.unwrap_or(p.value), p.high.unwrap_or(p.value)),
+        };
+        t.add_row(vec![
+            p.key.to_string(),
+            format!("{}", p.value),
+            range,
+            p.unit.to_string(),
+        ]);
+    }
+    right(&mut t, 1);
+    super::print(w, t)?;
+    writeln!(
+        w,
+        "{} assumptions (sources: route assumptions)",
+        a.params().len()
+    )
 }
 
 /// Lists scenarios: what each is, the period it describes and what it changes; `in_force` are

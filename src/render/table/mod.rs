@@ -14,7 +14,7 @@ pub use analysis::{profiles, sensitivity};
 pub use backtest::backtest;
 pub use breakeven::breakeven;
 pub use comparison::{comparison, uncertainty};
-pub use lists::{assumptions, corridors, legs, nodes, passages, scenarios};
+pub use lists::{assumptions, assumptions_brief, corridors, legs, nodes, passages, scenarios};
 pub use matrix::matrix;
 pub use reach::reach;
 pub use route::{route, route_line};
@@ -69,6 +69,10 @@ pub(crate) fn table(header: Vec<&str>) -> Table {
 /// at spaces within the width.
 pub(crate) fn print(w: &mut impl Write, mut t: Table) -> io::Result<()> {
     use comfy_table::{ColumnConstraint, Width};
+    if MARKDOWN.load(Ordering::Relaxed) {
+        // A pipe table needs a blank line between it and the text around it.
+        return writeln!(w, "\n{t}\n");
+    }
     let n = t.column_count();
     let mut longest = vec![0u16; n];
     let mut measure = |i: usize, text: &str| {

@@ -8,9 +8,34 @@ use crate::provenance::Provenance;
 use crate::questions::matrix::Matrix;
 use crate::questions::reach::Reach;
 
+mod lists;
+
+pub use lists::{
+    assumptions, comparison, corridors, nodes, passages, profiles, route, sensitivity,
+};
+
 fn round(x: f64, places: i32) -> String {
     let f = 10f64.powi(places);
     format!("{}", (x * f).round() / f)
+}
+
+/// A CSV file being written in memory: a header row, then rows, then the provenance row.
+struct Rows(csv::Writer<Vec<u8>>);
+
+impl Rows {
+    fn new(header: &[&str]) -> io::Result<Rows> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(header).map_err(io::Error::other)?;
+        Ok(Rows(w))
+    }
+
+    fn row(&mut self, cells: &[&str]) -> io::Result<()> {
+        self.0.write_record(cells).map_err(io::Error::other)
+    }
+
+    fn finish(self, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
+        finish(self.0, provenance, w)
+    }
 }
 
 /// Writes a matrix, one row per pair and corridor: the ends (id and name), the corridor, km,
