@@ -141,7 +141,7 @@ fn formats_a_command_lacks_are_refused_at_parse_time() {
         assert_eq!(o.status.code(), Some(2), "{cmd:?}");
         assert!(
             stderr(&o).contains("invalid value 'geojson' for '--format <FORMAT>'")
-                && stderr(&o).contains("[possible values: table, json]"),
+                && stderr(&o).contains("[possible values: table, json, csv, markdown]"),
             "{cmd:?}: {}",
             stderr(&o)
         );
