@@ -106,7 +106,7 @@ pub enum Error {
     },
     /// A `LON,LAT` place lies too far from every node.
     #[error(
-        "{lon},{lat} is {distance_km:.1} km from the nearest node {node:?}, beyond the {limit_km} km snap limit"
+        "{lon},{lat} is {distance_km:.1} km from the nearest place {node:?}, beyond the {limit_km} km snap limit"
     )]
     SnapTooFar {
         /// Longitude given, degrees.
@@ -216,6 +216,21 @@ pub enum Error {
         name: String,
         /// Scenarios that exist.
         known: Vec<String>,
+    },
+    /// A route was asked to start or end where cargo cannot (a sea-lane junction, a point in
+    /// a strait, a border post).
+    #[error(
+        "{query:?} is {node} ({name}), a {kind}, not a place where cargo starts or ends; name a port, terminal, station or city"
+    )]
+    NotACargoPlace {
+        /// What was asked for.
+        query: String,
+        /// The node it names.
+        node: String,
+        /// The node's name.
+        name: String,
+        /// Its kind, in words.
+        kind: String,
     },
     /// A result is too large to travel in a geojson.io link.
     #[error(

@@ -70,13 +70,33 @@ pub struct Ends {
     pub to_snap: Option<Snap>,
 }
 
+/// Resolves the origin or destination of a route: a place where cargo starts or ends.
+///
+/// # Errors
+/// The place errors of [`Atlas::place`]; [`Error::NotACargoPlace`] for a sea-lane junction or
+/// a point in a strait (in a network that has cargo places at all).
+pub fn end(atlas: &Atlas, query: &str, max_snap_km: f64) -> Result<crate::routing::Resolved> {
+    let r = atlas.place(query, max_snap_km)?;
+    let net = atlas.network();
+    let n = net.node(r.node);
+    if !crate::routing::places::is_cargo_place(n.kind) && atlas.places().has_cargo_places(net) {
+        return Err(Error::NotACargoPlace {
+            query: query.to_string(),
+            node: n.id.clone(),
+            name: n.name.clone(),
+            kind: n.kind.as_str().replace('-', " "),
+        });
+    }
+    Ok(r)
+}
+
 /// Resolves an origin and a destination.
 ///
 /// # Errors
-/// The place errors of [`Atlas::place`]; [`Error::SameEnds`] when both are one node.
+/// The errors of [`end`]; [`Error::SameEnds`] when both are one node.
 pub fn ends(atlas: &Atlas, from: &str, to: &str, max_snap_km: f64) -> Result<Ends> {
-    let a = atlas.place(from, max_snap_km)?;
-    let b = atlas.place(to, max_snap_km)?;
+    let a = end(atlas, from, max_snap_km)?;
+    let b = end(atlas, to, max_snap_km)?;
     if a.node == b.node {
         return Err(Error::SameEnds {
             from: from.to_string(),

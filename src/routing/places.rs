@@ -8,9 +8,9 @@ use geo::Point;
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
-use super::suggest::closest;
+use super::suggest::closest_place;
 use crate::error::{Error, Result};
-use crate::network::{Network, NodeIx, distance_km, fold, normalize_lon};
+use crate::network::{Network, NodeIx, NodeKind, distance_km, fold, normalize_lon};
 
 /// Default snap limit for `LON,LAT` places, km.
 pub const DEFAULT_MAX_SNAP_KM: f64 = 100.0;
@@ -44,6 +44,15 @@ type Indexed = GeomWithData<[f64; 3], NodeIx>;
 pub struct Gazetteer {
     by_name: OnceLock<HashMap<String, Vec<(u8, NodeIx)>>>,
     tree: OnceLock<RTree<Indexed>>,
+    cargo: OnceLock<bool>,
+}
+
+/// Whether cargo can start or end at a node of this kind: ports, terminals, stations, cities
+/// and border crossings (transit times are often quoted from a border), not sea-lane
+/// junctions or points in straits.
+#[must_use]
+pub fn is_cargo_place(kind: NodeKind) -> bool {
+    !matches!(kind, NodeKind::Junction | NodeKind::Passage)
 }
 
 // The R-tree holds unit vectors (`geodesy::unit_vector`): Euclidean distance between them
@@ -64,7 +73,16 @@ impl Gazetteer {
     }
 
     fn tree(&self, net: &Network) -> &RTree<Indexed> {
-        self.tree.get_or_init(|| build_tree(net))
+        self.tree
+            .get_or_init(|| build_tree(net, self.has_cargo_places(net)))
+    }
+
+    /// Whether the network has any cargo place ([`is_cargo_place`]); a network of lines
+    /// alone (every node made where lines meet) has none, and any node is then a place.
+    pub fn has_cargo_places(&self, net: &Network) -> bool {
+        *self
+            .cargo
+            .get_or_init(|| net.nodes().iter().any(|n| is_cargo_place(n.kind)))
     }
     /// The nodes whose id, name, UN/LOCODE or alias folds to the same text as `query`, best
     /// rank first.
@@ -121,13 +139,16 @@ impl Gazetteer {
             }),
             0 => Err(Error::UnknownPlace {
                 query: query.to_string(),
-                suggestions: closest(
+                suggestions: closest_place(
                     query,
-                    net.nodes().iter().map(|n| n.name.as_str()).chain(
-                        net.nodes()
-                            .iter()
-                            .flat_map(|n| n.aliases.iter().map(String::as_str)),
-                    ),
+                    net.nodes()
+                        .iter()
+                        .filter(|n| is_cargo_place(n.kind) || !self.has_cargo_places(net))
+                        .map(|n| {
+                            let mut forms = vec![n.id.as_str(), n.name.as_str()];
+                            forms.extend(n.aliases.iter().map(String::as_str));
+                            (n.name.as_str(), forms)
+                        }),
                 ),
             }),
             _ => Err(Error::AmbiguousPlace {
@@ -197,7 +218,9 @@ fn build_names(net: &Network) -> HashMap<String, Vec<(u8, NodeIx)>> {
     by_name
 }
 
-fn build_tree(net: &Network) -> RTree<Indexed> {
+/// The snap targets: nodes with a leg, and only cargo places where the network has any
+/// (`0,0` had snapped to a sea-lane junction in the Canary Islands channel).
+fn build_tree(net: &Network, cargo_only: bool) -> RTree<Indexed> {
     let mut used = vec![false; net.nodes().len()];
     for l in net.legs() {
         used[l.from.ix()] = true;
@@ -205,7 +228,7 @@ fn build_tree(net: &Network) -> RTree<Indexed> {
     }
     let points = net
         .indexed_nodes()
-        .filter(|(i, _)| used[i.ix()])
+        .filter(|(i, n)| used[i.ix()] && (!cargo_only || is_cargo_place(n.kind)))
         .map(|(i, n)| GeomWithData::new(unit_vector(n.position), i))
         .collect();
     RTree::bulk_load(points)

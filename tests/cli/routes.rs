@@ -479,3 +479,58 @@ fn tables_never_break_a_word_and_keep_their_width() {
         }
     }
 }
+
+/// Issue 12's names: misspellings find the place among names, aliases and their words; a
+/// coordinate snaps to a place where cargo starts, not to a sea-lane waypoint; a passage is
+/// refused as an origin with what it is.
+#[test]
+fn misspelt_names_find_their_place_and_waypoints_are_not_origins() {
+    for (typo, want) in [
+        ("Bandar Abas", "Bandar Abbas"),
+        ("Bandar Abbass", "Bandar Abbas"),
+        ("BandarAbbas", "Bandar Abbas"),
+        ("Helsnki", "Helsinki"),
+    ] {
+        let o = run(&["find", "--from", typo, "--to", "Moscow"]);
+        assert_eq!(o.status.code(), Some(2));
+        let e = stderr(&o);
+        let first = e
+            .split("did you mean \"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{typo}: {e}"));
+        assert!(first.starts_with(want), "{typo}: {e}");
+    }
+    let o = run(&["find", "--from", "hormuz", "--to", "Moscow"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("a passage, not a place where cargo starts or ends"),
+        "{}",
+        stderr(&o)
+    );
+    // Off Gibraltar the nearest node is a lane waypoint; the nearest place is far.
+    let o = run(&[
+        "find",
+        "--from",
+        "-5.6,35.95",
+        "--to",
+        "Moscow",
+        "--max-snap-km",
+        "3000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let from = json(&o)["from"]["id"].as_str().unwrap().to_string();
+    let nodes = json(&run(&["list", "nodes", "--format", "json"]));
+    let kind = nodes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == from.as_str())
+        .unwrap()["kind"]
+        .clone();
+    assert!(
+        ["port", "rail-terminal", "station", "city", "border"].contains(&kind.as_str().unwrap()),
+        "{from}: {kind}"
+    );
+}

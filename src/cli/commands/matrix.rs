@@ -53,8 +53,7 @@ fn resolve(config: &Config, texts: &[String], flag: &str) -> Result<Vec<NodeIx>>
     texts
         .iter()
         .map(|t| {
-            let r = atlas
-                .place(t, config.max_snap_km)
+            let r = corridor::questions::find::end(atlas, t, config.max_snap_km)
                 .with_context(|| format!("{flag} {t:?}"))?;
             if let Some(s) = r.snap {
                 let n = atlas.network().node(r.node);

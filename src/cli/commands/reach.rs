@@ -16,7 +16,7 @@ pub fn run(config: &Config, args: &ReachArgs, out: &mut impl Write) -> Result<St
     let atlas = config.atlas()?;
     let model = config.model()?;
     let net = atlas.network();
-    let r = atlas.place(&args.from, config.max_snap_km)?;
+    let r = corridor::questions::find::end(atlas, &args.from, config.max_snap_km)?;
     if let Some(s) = r.snap {
         let n = net.node(r.node);
         eprintln!(
