@@ -167,9 +167,10 @@ pub enum Error {
         to: String,
         /// The restrictions in force, in words (may be empty).
         constraints: Vec<String>,
-        /// True when legs under construction, planned or suspended were left out; including
-        /// them might give a route.
+        /// True when legs under construction, planned or suspended were left out.
         operational_only: bool,
+        /// True when including those legs gives a route (checked only where a search failed).
+        planned_would_route: bool,
     },
     /// An assumption key does not exist.
     #[error("unknown assumption {key:?}{}", did_you_mean(suggestions))]

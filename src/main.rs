@@ -86,6 +86,12 @@ fn command_line() -> String {
 /// means "write the output, then fail" (a validation report that found problems).
 fn run(cli: &Cli, out: &mut Vec<u8>) -> anyhow::Result<Status> {
     corridor::render::table::set_layout(table_width(cli.global.width), false);
+    // Generated from the argument definitions alone: no data to load.
+    match &cli.command {
+        Command::Completions(args) => return commands::help::completions(args.shell, out),
+        Command::Man => return commands::help::man(out),
+        _ => {}
+    }
     let config = Config::load(&cli.global, command_line())?;
     let status = match &cli.command {
         Command::Compare(args) => commands::compare::run(&config, args, out),
@@ -96,6 +102,8 @@ fn run(cli: &Cli, out: &mut Vec<u8>) -> anyhow::Result<Status> {
         Command::Breakeven(args) => commands::breakeven::run(&config, args, out),
         Command::List(args) => commands::list::run(&config, args, out),
         Command::Validate => commands::validate::run(&config, out),
+        // Answered above, before loading.
+        Command::Completions(_) | Command::Man => Ok(Status::Ok),
         Command::Export(args) => commands::export::run(&config, args, out),
         Command::Assumptions(args) => commands::assumptions::run(&config, args, out),
         Command::Profiles(args) => commands::profiles::run(&config, args, out),

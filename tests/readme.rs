@@ -81,3 +81,12 @@ fn the_readme_picture_is_the_real_output() {
         "docs/compare.svg is out of date: run `cargo run -- compare --via suez --via cape --format svg > docs/compare.svg`"
     );
 }
+
+/// The shipped manual page is what `route man` prints today.
+#[test]
+fn the_shipped_man_page_is_current() {
+    assert!(
+        include_str!("../docs/route.1") == real_output(&["man"]),
+        "docs/route.1 is out of date: run `cargo run -- man > docs/route.1`"
+    );
+}

@@ -85,8 +85,20 @@ pub enum Command {
     /// List nodes, legs, corridors or passages of the network
     List(ListArgs),
     /// Check the network, corridors and assumptions; exit 2 if anything is wrong
+    #[command(
+        after_help = "Examples:\n  route validate\n  route --network my.geojson --default-mode rail validate"
+    )]
     Validate,
-    /// Write the whole network, as loaded and before any scenario, as styled GeoJSON (for geojson.io)
+    /// Print a shell completion script (bash, zsh, fish, powershell or elvish)
+    #[command(
+        after_help = "Examples:\n  route completions bash > /etc/bash_completion.d/route\n  route completions zsh > ~/.zfunc/_route"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), as shipped in docs/route.1
+    #[command(after_help = "Examples:\n  route man > route.1 && man ./route.1")]
+    Man,
+    /// Write the whole network, as loaded and before any scenario: styled GeoJSON (for
+    /// geojson.io and --network), an SVG map or CSV
     Export(ExportArgs),
     /// List every assumption with its value, range, unit and source
     Assumptions(AssumptionsArgs),
@@ -135,21 +147,24 @@ pub struct ComparedEnds {
         value_name = "PLACE"
     )]
     pub to: String,
-    /// Corridor every route is compared with
-    #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
+    /// Corridor or passage every route is compared with
+    #[arg(long, default_value = "instc", value_name = "NAME")]
     pub reference: String,
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route compare --via suez\n  route compare --to \"St Petersburg\" --via suez --via cape --format svg > c.svg\n  route compare --via suez --samples 10000 --scenario normal"
+)]
 pub struct CompareArgs {
     #[command(flatten)]
     pub ends: ComparedEnds,
     /// Monte Carlo: draw the ranged assumptions N times and report P10/P50/P90
     #[arg(long, value_name = "N")]
     pub samples: Option<usize>,
-    /// Seed of the Monte Carlo draws (same seed, same numbers)
-    #[arg(long, default_value_t = 1, value_name = "S")]
-    pub seed: u64,
+    /// Seed of the Monte Carlo draws (same seed, same numbers; default 1)
+    #[arg(long, value_name = "S", requires = "samples")]
+    pub seed: Option<u64>,
     /// Up to K genuinely different routes (sharing at most 70 % of their length), each labelled
     /// by the branch it takes, best first
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=20))]
@@ -178,6 +193,9 @@ pub enum CompareFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route find --from \"Nhava Sheva\" --to Astrakhan --by time\n  route find --from Mundra --to Kabul --alternatives 3\n  route find --pairs pairs.csv --format json > routes.jsonl"
+)]
 pub struct FindArgs {
     /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
     #[arg(
@@ -234,8 +252,8 @@ pub struct MatrixArgs {
         value_name = "PLACES"
     )]
     pub to: Vec<String>,
-    /// The corridor in the first column
-    #[arg(long, default_value = "instc", value_name = "CORRIDOR")]
+    /// The corridor or passage in the first column
+    #[arg(long, default_value = "instc", value_name = "NAME")]
     pub reference: String,
     /// A corridor or passage beside the reference (repeatable; default: every corridor)
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
@@ -322,6 +340,9 @@ pub enum ReachFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route export > network.geojson\n  route export --format svg > network.svg\n  route --network network.geojson compare --via suez --scenario present"
+)]
 pub struct ExportArgs {
     /// Output format: styled GeoJSON (for geojson.io and `--network`), an SVG map, or CSV
     /// (one row per leg)
@@ -354,6 +375,9 @@ pub enum FindFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route sensitivity --via suez\n  route sensitivity --via suez --metric cost --top 5 --format json"
+)]
 pub struct SensitivityArgs {
     #[command(flatten)]
     pub ends: ComparedEnds,
@@ -369,9 +393,12 @@ pub struct SensitivityArgs {
     /// Routes are chosen by
     #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
     pub by: ByArg,
-    /// Rows to show
+    /// Rows to show, in every format
     #[arg(long, default_value_t = 15)]
     pub top: usize,
+    /// Also list the assumptions that do not move the difference at all
+    #[arg(long)]
+    pub all: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = SensitivityFormat::Table)]
     pub format: SensitivityFormat,
@@ -423,6 +450,9 @@ pub enum SensitivityFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route list nodes\n  route list legs --format csv > legs.csv\n  route list corridors"
+)]
 pub struct ListArgs {
     /// What to list
     #[arg(value_enum)]
@@ -452,6 +482,9 @@ pub enum ListWhat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route assumptions --brief\n  route assumptions --format csv > assumptions.csv"
+)]
 pub struct AssumptionsArgs {
     /// Key, value, unit and range only (the sources are in the full view and in JSON)
     #[arg(long)]
@@ -473,6 +506,9 @@ pub enum AssumptionsFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route profiles\n  route --profile comcec-2017 profiles --format markdown"
+)]
 pub struct ProfilesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ProfilesFormat::Table)]
@@ -480,6 +516,9 @@ pub struct ProfilesArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route prepare big.geojson -o big.rnet\n  route --network big.rnet find --from 0,0 --to 35,35"
+)]
 pub struct PrepareArgs {
     /// The GeoJSON network to prepare (`-` for standard input)
     #[arg(value_name = "NETWORK")]
@@ -490,6 +529,7 @@ pub struct PrepareArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  route backtest\n  route backtest --worst 10 --format json")]
 pub struct BacktestArgs {
     /// Observations TOML file replacing the embedded one (data/observations.toml)
     #[arg(long, value_name = "FILE")]
@@ -510,6 +550,9 @@ pub enum BacktestFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  route scenarios\n  route compare --via suez --scenario normal"
+)]
 pub struct ScenariosArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ScenariosFormat::Table)]
@@ -587,4 +630,11 @@ impl From<ByArg> for Objective {
             ByArg::Co2e => Objective::Co2e,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

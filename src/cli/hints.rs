@@ -11,9 +11,9 @@ pub fn hint(e: &Error) -> Option<&'static str> {
             Some("save --format geojson to a file and drop it on https://geojson.io instead")
         }
         Error::NoRoute {
-            operational_only: true,
+            planned_would_route: true,
             ..
-        } => Some("--include-planned adds the rest"),
+        } => Some("--include-planned routes over legs not yet in service, which gives a route"),
         Error::InvalidNetwork { problems, .. }
             if problems.iter().any(|p| p.kind == ProblemKind::MissingMode) =>
         {

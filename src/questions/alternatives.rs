@@ -136,6 +136,7 @@ pub fn routes(
             to: net.node(req.to).id.clone(),
             constraints: c.description,
             operational_only: c.operational_only,
+            planned_would_route: false,
         });
     }
     let branches = Branches::new(atlas)?;

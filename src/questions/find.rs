@@ -163,21 +163,39 @@ pub(crate) fn search_via(
 ) -> Result<Path> {
     let c = selector::constraints(atlas, via, &req.avoid, req.include_planned)?;
     let net = atlas.network();
-    router
-        .shortest(
-            atlas.graph(),
-            &model.weigher(req.objective),
-            req.from,
-            req.to,
-            &c.requirements,
-            &c.restrictions,
-        )
-        .ok_or_else(|| Error::NoRoute {
-            from: net.node(req.from).id.clone(),
-            to: net.node(req.to).id.clone(),
-            constraints: c.description,
-            operational_only: c.operational_only,
-        })
+    let w = model.weigher(req.objective);
+    let found = router.shortest(
+        atlas.graph(),
+        &w,
+        req.from,
+        req.to,
+        &c.requirements,
+        &c.restrictions,
+    );
+    if let Some(p) = found {
+        return Ok(p);
+    }
+    // Whether the legs not in service would help, so that a message suggests them only then.
+    let planned_would_route = c.operational_only && {
+        let all = selector::constraints(atlas, via, &req.avoid, true)?;
+        router
+            .shortest(
+                atlas.graph(),
+                &w,
+                req.from,
+                req.to,
+                &all.requirements,
+                &all.restrictions,
+            )
+            .is_some()
+    };
+    Err(Error::NoRoute {
+        from: net.node(req.from).id.clone(),
+        to: net.node(req.to).id.clone(),
+        constraints: c.description,
+        operational_only: c.operational_only,
+        planned_would_route,
+    })
 }
 
 /// The route between each pair of places, each under `template`'s constraints and objective,

@@ -204,6 +204,7 @@ fn row(
                     to: net.node(to).id.clone(),
                     constraints: c.description.clone(),
                     operational_only: c.operational_only,
+                    planned_would_route: false,
                 }
                 .to_string()),
             };

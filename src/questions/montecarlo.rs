@@ -75,6 +75,11 @@ pub struct RouteSpread {
     pub faster_than_reference: f64,
     /// Share of draws in which it is cheaper than the reference (0–1).
     pub cheaper_than_reference: f64,
+    /// Where the deterministic time (every assumption at its most likely value) falls among
+    /// the draws: the share of draws at or below it (0–1).
+    pub time_rank: f64,
+    /// The same for the cost.
+    pub cost_rank: f64,
 }
 
 /// A Monte Carlo run's result.
@@ -153,7 +158,7 @@ pub fn run(
     let routes = metrics
         .iter()
         .zip(&c.routes)
-        .map(|(d, r)| spread(&r.route.label, d, &reference, samples))
+        .map(|(d, r)| spread(&r.route, d, &reference, samples))
         .collect();
     Ok(Uncertainty {
         samples,
@@ -166,7 +171,12 @@ pub fn run(
     })
 }
 
-fn spread(label: &str, d: &[Metrics], reference: &[Metrics], samples: usize) -> RouteSpread {
+fn spread(
+    route: &crate::model::RouteReport,
+    d: &[Metrics],
+    reference: &[Metrics],
+    samples: usize,
+) -> RouteSpread {
     let mut days: Vec<f64> = d.iter().map(|m| m.hours / 24.0).collect();
     let mut usd: Vec<f64> = d.iter().map(|m| m.usd).collect();
     let mut co2: Vec<f64> = d.iter().map(|m| m.co2e_kg).collect();
@@ -174,10 +184,16 @@ fn spread(label: &str, d: &[Metrics], reference: &[Metrics], samples: usize) -> 
     let share = |f: &dyn Fn(&Metrics, &Metrics) -> bool| {
         d.iter().zip(reference).filter(|(a, b)| f(a, b)).count() as f64 / samples.max(1) as f64
     };
+    #[allow(clippy::cast_precision_loss)]
+    let rank = |xs: &[f64], x: f64| {
+        xs.iter().filter(|&&v| v <= x * (1.0 + 1e-12)).count() as f64 / xs.len().max(1) as f64
+    };
     RouteSpread {
-        label: label.to_string(),
+        label: route.label.clone(),
         faster_than_reference: share(&|a, b| a.hours < b.hours),
         cheaper_than_reference: share(&|a, b| a.usd < b.usd),
+        time_rank: rank(&days, route.time_days),
+        cost_rank: rank(&usd, route.cost_usd),
         time_days: Spread::of(&mut days),
         cost_usd: Spread::of(&mut usd),
         co2e_kg: Spread::of(&mut co2),

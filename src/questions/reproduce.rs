@@ -36,8 +36,8 @@ pub struct Override {
     pub key: String,
     /// Its unit.
     pub unit: String,
-    /// Value in the defaults.
-    pub default: f64,
+    /// Value in the defaults (`None` for a key the profile adds, such as a country's rate).
+    pub default: Option<f64>,
     /// Value in the profile.
     pub profile: f64,
 }
@@ -63,16 +63,18 @@ pub struct ProfileCheck {
 pub fn run(atlas: &Atlas, defaults: &Assumptions, profile: &Profile) -> Result<ProfileCheck> {
     let mut with = defaults.clone();
     profile.apply(&mut with)?;
+    // Only what the profile changes: a key set to its default value is no difference.
     let overrides = profile
         .set
         .iter()
+        .filter(|(k, v)| defaults.value(k) != Some(*v))
         .map(|(k, v)| Override {
             key: k.clone(),
             unit: defaults
                 .get(k)
                 .map(|p| p.unit.to_string())
                 .unwrap_or_default(),
-            default: defaults.value(k).unwrap_or(f64::NAN),
+            default: defaults.value(k),
             profile: *v,
         })
         .collect();

@@ -62,6 +62,7 @@ pub(crate) fn difference(
             to: c.to.id,
             constraints: vec![why],
             operational_only: false,
+            planned_would_route: false,
         });
     };
     let reference = &c.routes[0].route;

@@ -86,12 +86,56 @@ fn sensitivity_ranks_assumptions_by_swing() {
         "strait",
         "--format",
         "json",
+        "--all",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     let swings = v["swings"].as_array().unwrap();
     // The fixture gives ranges to speed.sea.container, dwell.port_call and dwell.gauge_change.
     assert_eq!(swings.len(), 3);
+    // Without --all the rows that do not move the difference are left out, in JSON too, and
+    // --top holds in JSON.
+    let o = mini(&[
+        "sensitivity",
+        "--from",
+        "alpha",
+        "--to",
+        "omega",
+        "--reference",
+        "land",
+        "--via",
+        "strait",
+        "--format",
+        "json",
+    ]);
+    let moving = json(&o)["swings"].as_array().unwrap().clone();
+    assert!(
+        moving.iter().all(|x| x["swing"].as_f64().unwrap() > 1e-9),
+        "{moving:?}"
+    );
+    assert_eq!(
+        moving.len(),
+        swings
+            .iter()
+            .filter(|x| x["swing"].as_f64().unwrap() > 1e-9)
+            .count()
+    );
+    let o = mini(&[
+        "sensitivity",
+        "--from",
+        "alpha",
+        "--to",
+        "omega",
+        "--reference",
+        "land",
+        "--via",
+        "strait",
+        "--format",
+        "json",
+        "--top",
+        "1",
+    ]);
+    assert_eq!(json(&o)["swings"].as_array().unwrap().len(), 1);
     assert_eq!(
         swings[0]["key"], "speed.sea.container",
         "the sea speed moves a sea-heavy comparison most"
@@ -212,4 +256,110 @@ fn assumptions_lists_every_key_with_unit_and_source() {
         list.iter()
             .all(|p| p["unit"].is_string() && p["source"].is_string() && p["value"].is_number())
     );
+}
+
+/// Issue 12's Monte Carlo: the table says where the deterministic figures fall among the
+/// draws (they sat near P10 unremarked); `--seed` without `--samples` and `--samples` with a
+/// format that cannot show percentiles are refused.
+#[test]
+fn monte_carlo_says_where_the_deterministic_figure_falls() {
+    let o = run(&[
+        "compare",
+        "--via",
+        "suez",
+        "--samples",
+        "500",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let c = json(&o);
+    for (r, u) in c["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(c["uncertainty"]["routes"].as_array().unwrap())
+    {
+        let days = r["time_days"].as_f64().unwrap();
+        let rank = u["time_rank"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&rank));
+        let (p10, p50, p90) = (
+            u["time_days"]["p10"].as_f64().unwrap(),
+            u["time_days"]["p50"].as_f64().unwrap(),
+            u["time_days"]["p90"].as_f64().unwrap(),
+        );
+        if days < p10 {
+            assert!(rank <= 0.1 + 1e-9, "{days} < P10 {p10} but rank {rank}");
+        }
+        if days > p90 {
+            assert!(rank >= 0.9 - 1e-9);
+        }
+        if days < p50 {
+            assert!(rank <= 0.51, "{days} < P50 {p50} but rank {rank}");
+        }
+        if days > p50 {
+            assert!(rank >= 0.49, "{days} > P50 {p50} but rank {rank}");
+        }
+    }
+    let o = run(&["compare", "--via", "suez", "--samples", "500"]);
+    assert!(
+        stdout(&o).contains("fall at these percentiles"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["compare", "--via", "suez", "--seed", "3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--samples"), "{}", stderr(&o));
+    let o = run(&[
+        "compare",
+        "--via",
+        "suez",
+        "--samples",
+        "100",
+        "--format",
+        "geojson",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+}
+
+/// Issue 12's hints and lists: a comparison whose reference cannot be routed says how to pick
+/// another; the planned-legs hint appears only where planned legs give a route; a profile's
+/// list of differences leaves out keys it sets to their default value (comcec-2017 sets the
+/// sea speed to the default 13.2 kn).
+#[test]
+fn hints_help_only_where_they_can_and_profiles_list_real_differences() {
+    let o = run(&["compare", "--avoid", "IR", "--via", "suez"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--reference suez"), "{}", stderr(&o));
+    let o = run(&[
+        "find",
+        "--from",
+        "Nhava Sheva",
+        "--to",
+        "Moscow",
+        "--via",
+        "node:helsinki",
+        "--avoid",
+        "country:FI",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).contains("--include-planned"), "{}", stderr(&o));
+    // Iranshahr is served only by the railway under construction: there the hint helps.
+    let o = run(&["find", "--from", "Chabahar", "--to", "Iranshahr"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--include-planned"), "{}", stderr(&o));
+    let p = json(&run(&[
+        "profiles",
+        "--profile",
+        "comcec-2017",
+        "--format",
+        "json",
+    ]));
+    let overrides = p["profiles"][0]["overrides"].as_array().unwrap();
+    assert!(!overrides.is_empty());
+    for o in overrides {
+        assert_ne!(o["default"], o["profile"], "{o}");
+        assert_ne!(o["key"], "speed.sea.container");
+    }
 }

@@ -295,3 +295,53 @@ fn a_corridor_naming_itself_is_an_input_error_not_a_crash() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// CLI manners: every subcommand's help ends with examples, completions and a man page are
+/// generated for what exists.
+#[test]
+fn help_has_examples_and_completions_and_a_man_page_exist() {
+    for cmd in [
+        "compare",
+        "find",
+        "matrix",
+        "reach",
+        "sensitivity",
+        "breakeven",
+        "list",
+        "validate",
+        "export",
+        "assumptions",
+        "profiles",
+        "scenarios",
+        "backtest",
+        "prepare",
+        "completions",
+        "man",
+    ] {
+        let help = stdout(&run(&[cmd, "--help"]));
+        let tail = help.rsplit("Examples:").next().unwrap_or("");
+        assert!(
+            help.contains("Examples:")
+                && tail
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with("route "))
+                    .count()
+                    >= 1,
+            "{cmd} --help has no examples:\n{help}"
+        );
+    }
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = run(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let text = stdout(&o);
+        assert!(
+            text.contains("matrix") && text.contains("breakeven"),
+            "{shell}"
+        );
+    }
+    let man = stdout(&run(&["man"]));
+    assert!(
+        man.contains(".TH route 1") && man.contains("compare"),
+        "{man}"
+    );
+}

@@ -36,7 +36,35 @@ pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<
     {
         bail!("--samples {samples}: give between 1 and {MAX_SAMPLES} draws");
     }
-    let mut c = compare::run(atlas, &model, &req)?;
+    if args.samples.is_some()
+        && !matches!(
+            args.format,
+            CompareFormat::Table | CompareFormat::Json | CompareFormat::Markdown
+        )
+    {
+        bail!(
+            "--samples adds percentiles to the table, JSON or Markdown; --format {} has no place for them",
+            format!("{:?}", args.format).to_lowercase()
+        );
+    }
+    let seed = args.seed.unwrap_or(1);
+    let mut c = compare::run(atlas, &model, &req).map_err(|e| {
+        if e.is_no_route() {
+            // The reference cannot be routed (`--avoid IR` with the INSTC): say what to change.
+            let other = args
+                .route
+                .via
+                .first()
+                .map_or("suez", String::as_str)
+                .to_string();
+            anyhow::Error::new(e).context(format!(
+                "the reference {} has no route here; compare against another with --reference (e.g. --reference {other})",
+                args.ends.reference
+            ))
+        } else {
+            e.into()
+        }
+    })?;
     if let Some(k) = args.alternatives.filter(|&k| k > 1) {
         compare::add_alternatives(atlas, &model, &req, &mut c, usize::from(k))?;
     }
@@ -46,11 +74,11 @@ pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<
         }
     }
     if let Some(samples) = args.samples {
-        c.uncertainty = Some(uncertainty(config, &c, samples, args.seed)?);
+        c.uncertainty = Some(uncertainty(config, &c, samples, seed)?);
     }
     let mut p = config.provenance(Some(req.objective));
     if let Some(samples) = args.samples {
-        (p.samples, p.seed) = (Some(samples), Some(args.seed));
+        (p.samples, p.seed) = (Some(samples), Some(seed));
     }
     match args.format {
         CompareFormat::Csv => render::csv::comparison(&c, &p, out)?,

@@ -6,6 +6,7 @@ pub mod breakeven;
 pub mod compare;
 pub mod export;
 pub mod find;
+pub mod help;
 pub mod list;
 pub mod matrix;
 pub mod prepare;

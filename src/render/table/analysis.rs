@@ -100,7 +100,7 @@ pub fn profiles(checks: &[ProfileCheck], w: &mut impl Write) -> io::Result<()> {
             for o in &c.overrides {
                 t.add_row(vec![
                     o.key.clone(),
-                    format!("{}", o.default),
+                    o.default.map_or_else(|| "—".to_string(), |d| d.to_string()),
                     format!("{}", o.profile),
                     o.unit.clone(),
                 ]);

@@ -176,5 +176,26 @@ pub fn uncertainty(u: &Uncertainty, w: &mut impl Write) -> io::Result<()> {
     writeln!(
         w,
         "faster / cheaper: share of draws in which the route beats the reference"
+    )?;
+    // The first table's figures take every assumption at its most likely value; with skewed
+    // ranges they sit off the median, and a reader should be told where.
+    let at: Vec<String> = u
+        .routes
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: time at P{:.0}, cost at P{:.0}",
+                r.label,
+                r.time_rank * 100.0,
+                r.cost_rank * 100.0
+            )
+        })
+        .collect();
+    super::para(
+        w,
+        &format!(
+            "The figures of the first table (each assumption at its most likely value) fall at these percentiles of the draws: {}.",
+            at.join("; ")
+        ),
     )
 }
