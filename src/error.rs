@@ -181,7 +181,7 @@ pub enum Error {
         suggestions: Vec<String>,
     },
     /// An assumption value is outside what the model accepts.
-    #[error("{origin}: {key} = {value}: {reason}")]
+    #[error("{origin}: {key} = {}: {reason}", show(*value))]
     InvalidAssumption {
         /// Where the value came from (a file, a profile, an override).
         origin: String,
@@ -308,6 +308,22 @@ fn location(line: Option<usize>, column: Option<usize>) -> String {
         (Some(l), Some(c)) => format!(":{l}:{c}"),
         (Some(l), None) => format!(":{l}"),
         _ => String::new(),
+    }
+}
+
+/// A number as a user wrote it: `1e308`, not 309 digits.
+///
+/// # Example
+/// ```
+/// assert_eq!(corridor::error::show(1e308), "1e308");
+/// assert_eq!(corridor::error::show(36.5), "36.5");
+/// ```
+#[must_use]
+pub fn show(x: f64) -> String {
+    if x != 0.0 && (x.abs() >= 1e15 || x.abs() < 1e-6) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
     }
 }
 

@@ -159,7 +159,8 @@ pub struct ComparedEnds {
 pub struct CompareArgs {
     #[command(flatten)]
     pub ends: ComparedEnds,
-    /// Monte Carlo: draw the ranged assumptions N times and report P10/P50/P90
+    /// Monte Carlo: draw the ranged assumptions N times (at most 200,000) and report
+    /// P10/P50/P90
     #[arg(long, value_name = "N")]
     pub samples: Option<usize>,
     /// Seed of the Monte Carlo draws (same seed, same numbers; default 1)

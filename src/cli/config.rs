@@ -238,10 +238,15 @@ impl Config {
                 g.max_snap_km
             );
         }
+        let tonnes = corridor::model::domain::Domain::of_unit("t/TEU");
         if let Some(t) = g.cargo_tonnes
-            && !(t.is_finite() && t > 0.0)
+            && !tonnes.contains(t)
         {
-            bail!("--cargo-tonnes {t}: must be a positive number of tonnes");
+            bail!(
+                "--cargo-tonnes {}: cargo per TEU must be {} t",
+                corridor::error::show(t),
+                tonnes.describe()
+            );
         }
         let mut inputs = Vec::new();
         let base = match g.assumptions.as_deref() {
@@ -277,7 +282,13 @@ impl Config {
         }
         let profiled = assumptions.clone();
         world.apply_to_assumptions(&mut assumptions)?;
-        let set = |a: &mut Assumptions| a.apply_overrides(&g.set, "--set").context("--set");
+        let set = |a: &mut Assumptions| {
+            a.apply_overrides(&g.set, "--set").map_err(|e| match e {
+                // It names --set already.
+                Error::InvalidAssumption { .. } => anyhow::Error::new(e),
+                other => anyhow::Error::new(other).context("--set"),
+            })
+        };
         set(&mut assumptions)?;
         let mut base_assumptions = base;
         set(&mut base_assumptions)?;

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::assumptions_file::{self, Row};
+use super::domain::{Domain, check};
 use crate::embedded::{self, EMBEDDED_PARAMS};
 use crate::error::{Error, Result, locate};
 use crate::routing::suggest::closest;
@@ -107,8 +108,8 @@ impl Assumptions {
                         message,
                     }
                 };
-                check(table.value, table.low, table.high).map_err(located)?;
                 let unit = table.unit.ok_or_else(|| located("has no `unit`".into()))?;
+                check(table.value, table.low, table.high, &unit).map_err(located)?;
                 let source = table.source.ok_or_else(|| located(NO_SOURCE.into()))?;
                 Ok(Param {
                     key: key.into(),
@@ -143,7 +144,8 @@ impl Assumptions {
         };
         let mut params = Vec::with_capacity(rows.len());
         for &(key, value, low, high, unit, source, note) in rows {
-            let (Some(unit), Some(source), Ok(())) = (unit, source, check(value, low, high)) else {
+            let ok = unit.is_some_and(|u| check(value, low, high, u).is_ok());
+            let (Some(unit), Some(source), true) = (unit, source, ok) else {
                 // A row the parser would refuse: let it say why, with the line.
                 return Assumptions::parse(embedded::ASSUMPTIONS, origin);
             };
@@ -207,15 +209,25 @@ impl Assumptions {
     /// `dwell.passage.X`, `cost.passage.X`).
     ///
     /// # Errors
-    /// [`Error::UnknownAssumption`] for an unknown key; [`Error::Assumptions`] for a value that
-    /// is not finite or is negative.
+    /// [`Error::UnknownAssumption`] for an unknown key; [`Error::InvalidAssumption`] for a
+    /// value outside what its unit allows ([`Domain::of_unit`]), naming the allowed values.
     pub fn set(&mut self, key: &str, value: f64, origin: &str) -> Result<()> {
-        if !value.is_finite() || value < 0.0 {
+        let unit = match self.position(key) {
+            Some(i) => self.params[i].unit.to_string(),
+            None => OPEN_FAMILIES
+                .iter()
+                .find(|f| key.starts_with(*f))
+                .and_then(|f| self.params.iter().find(|p| p.key.starts_with(f)))
+                .map(|p| p.unit.to_string())
+                .unwrap_or_default(),
+        };
+        let d = Domain::of_unit(&unit);
+        if !d.contains(value) {
             return Err(Error::InvalidAssumption {
                 origin: origin.to_string(),
                 key: key.to_string(),
                 value,
-                reason: "a value must be a finite, non-negative number".into(),
+                reason: format!("a quantity in {unit} must be {}", d.describe()),
             });
         }
         if let Some(i) = self.position(key) {
@@ -259,18 +271,17 @@ impl Assumptions {
     /// world changes what is plausible in it too).
     ///
     /// # Errors
-    /// [`Error::InvalidAssumption`] for a range that is not finite and non-negative or that
-    /// does not hold the value; an unknown key.
+    /// [`Error::InvalidAssumption`] for a range outside the unit's domain or that does not
+    /// hold the value; an unknown key.
     pub fn set_range(&mut self, key: &str, low: f64, high: f64) -> Result<()> {
         let i = self.position(key).ok_or_else(|| self.unknown(key))?;
         let p = &mut self.params[i];
-        if !(low.is_finite() && high.is_finite() && 0.0 <= low && low <= p.value && p.value <= high)
-        {
+        if let Err(reason) = check(p.value, Some(low), Some(high), &p.unit) {
             return Err(Error::InvalidAssumption {
                 origin: p.origin.to_string(),
                 key: key.to_string(),
                 value: p.value,
-                reason: format!("the range {low}–{high} must be non-negative and hold the value"),
+                reason,
             });
         }
         (p.low, p.high) = (Some(low), Some(high));
@@ -329,26 +340,6 @@ impl fmt::Display for Param {
 }
 
 const NO_SOURCE: &str = "has no `source` (write \"estimate\" and a note if it is one)";
-
-/// Checks a parameter's numbers: finite, a non-negative value inside its range.
-fn check(value: f64, low: Option<f64>, high: Option<f64>) -> std::result::Result<(), String> {
-    for (name, x) in [("value", Some(value)), ("low", low), ("high", high)] {
-        if let Some(x) = x
-            && !x.is_finite()
-        {
-            return Err(format!("`{name}` = {x} is not a finite number"));
-        }
-    }
-    if value < 0.0 {
-        return Err(format!("value {value} is negative"));
-    }
-    if low.is_some_and(|l| l > value) || high.is_some_and(|h| h < value) {
-        return Err(format!(
-            "range low {low:?} … high {high:?} does not contain the value {value}"
-        ));
-    }
-    Ok(())
-}
 
 #[cfg(test)]
 mod tests {

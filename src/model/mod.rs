@@ -2,6 +2,7 @@
 //!
 //! - [`assumptions`]: every speed, dwell, rate and emission factor with unit, range and
 //!   source, read from `assumptions.toml` ([`assumptions_file`]) and overridable key by key.
+//! - [`domain`]: the values each unit can physically take, checked where a value enters.
 //! - [`params`]: the assumptions as the numbers the model reads ([`Params`]).
 //! - [`stops`]: why and where a route stops, and what a stop costs.
 //! - [`pricing`]: what a leg costs, and the one function that prices a path.
@@ -12,6 +13,7 @@
 
 pub mod assumptions;
 pub mod assumptions_file;
+pub mod domain;
 pub mod metrics;
 pub mod params;
 pub mod pricing;

@@ -267,6 +267,12 @@ impl<'n> CostModel<'n> {
         // every relaxation, and a quarter of the bytes of `Metrics` keeps it in cache.
         let (weights, per_chord) = self.weights[k].get_or_init(|| {
             let w: Vec<f64> = self.legs.iter().map(|m| objective.pick(m)).collect();
+            // The assumptions' domains (model::domain) keep every leg's cost finite and
+            // non-negative; the router's search is only correct if they do.
+            debug_assert!(
+                w.iter().all(|x| x.is_finite() && *x >= 0.0),
+                "a leg weight is negative or not finite"
+            );
             let r = per_chord(self.net, &w);
             (w, r)
         });

@@ -7,6 +7,16 @@ use std::str::FromStr;
 use super::properties::{Field, Text, Texts};
 use crate::error::ProblemKind;
 
+/// Longest text accepted for a property, in characters: free text (`source`, `note` …)
+/// 20,000; names, ids and codes 300 (the embedded network's longest name has 115).
+fn max_chars(key: &str) -> usize {
+    if key.ends_with("source") || key == "note" || key == "description" {
+        20_000
+    } else {
+        300
+    }
+}
+
 /// Typed reading of property values, collecting a message for each wrong one.
 #[derive(Default)]
 pub(crate) struct Checks {
@@ -18,9 +28,24 @@ impl Checks {
         self.messages.push((message, ProblemKind::Other));
     }
 
+    /// A text too long for what it names is refused here, so that no table layout or name
+    /// search downstream works on it (a 1,000,000-character name had made commands hang).
+    fn too_long(&mut self, key: &str, s: &str) -> bool {
+        let max = max_chars(key);
+        let n = s.chars().count();
+        if n > max {
+            self.push(format!(
+                "`{key}` is {n} characters long; at most {max} are accepted"
+            ));
+            return true;
+        }
+        false
+    }
+
     pub(crate) fn text(&mut self, key: &str, f: Field<Text<'_>>) -> Option<String> {
         match f {
             Field::Absent => None,
+            Field::Value(s) if self.too_long(key, &s) => None,
             Field::Value(s) => Some(s.into_owned()),
             Field::Wrong(found) => {
                 self.push(format!("`{key}` is {found}, not a string"));
@@ -32,7 +57,11 @@ impl Checks {
     pub(crate) fn texts(&mut self, key: &str, f: Field<Texts<'_>>) -> Vec<String> {
         match f {
             Field::Absent => Vec::new(),
-            Field::Value(v) => v.into_iter().map(Cow::into_owned).collect(),
+            Field::Value(v) => v
+                .into_iter()
+                .filter(|s| !self.too_long(key, s))
+                .map(Cow::into_owned)
+                .collect(),
             Field::Wrong(found) => {
                 self.push(format!("`{key}` is {found}, not an array of strings"));
                 Vec::new()

@@ -243,7 +243,12 @@ fn set_overrides_an_assumption_and_rejects_unknown_keys() {
         "omega",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("greater than zero"), "{}", stderr(&o));
+    // A ship must move: the domain of a speed in knots is named.
+    assert!(
+        stderr(&o).contains("speed.sea.container = 0") && stderr(&o).contains("kn must be 1 to 40"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -47,6 +47,7 @@ mod lint;
 
 mod analyses;
 mod inputs;
+mod limits;
 mod outputs;
 mod questions;
 mod roundtrip;
