@@ -301,7 +301,7 @@ fn corridors_profiles_scenarios_observations() {
         let _ = corridor::model::Profiles::parse(text, "fuzz.toml");
         if let Ok(s) = corridor::model::Scenarios::parse(text, "fuzz.toml") {
             for sc in s.list() {
-                let _ = s.world(&[sc.id.clone()]);
+                let _ = s.world(std::slice::from_ref(&sc.id));
             }
         }
         let _ = corridor::questions::observations::parse(text, "fuzz.toml");
