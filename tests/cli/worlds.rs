@@ -349,6 +349,42 @@ fn the_same_inputs_give_byte_identical_output() {
         ],
         &["sensitivity", "--format", "json"],
         &["export"],
+        &[
+            "compare", "--via", "suez", "--via", "cape", "--format", "csv",
+        ],
+        &["compare", "--via", "suez", "--format", "markdown"],
+        &["compare", "--via", "suez", "--format", "svg"],
+        &["compare", "--via", "suez", "--format", "url"],
+        &[
+            "find",
+            "--from",
+            "Mundra",
+            "--to",
+            "Kabul",
+            "--alternatives",
+            "3",
+            "--format",
+            "json",
+        ],
+        &[
+            "matrix",
+            "--from",
+            "Nhava Sheva,Mundra",
+            "--to",
+            "instc-destinations",
+            "--format",
+            "csv",
+        ],
+        &["matrix", "--to", "Moscow,Baku", "--format", "geojson"],
+        &["reach", "--within", "20d", "--format", "json"],
+        &[
+            "breakeven",
+            "--param",
+            "dwell.passage.hormuz",
+            "--format",
+            "json",
+        ],
+        &["export", "--format", "csv"],
     ] {
         let (a, b) = (run(args), run(args));
         assert_eq!(a.status.code(), Some(0), "{args:?}: {}", stderr(&a));
