@@ -11,6 +11,10 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Triangular};
 
 use super::compare::Comparison;
+
+/// Most draws kept for the percentiles (32 bytes each per route): beyond it, a uniform sample
+/// of the draws (Algorithm R).
+pub const RESERVOIR: usize = 100_000;
 use crate::error::Result;
 use crate::model::pricing::{Repricing, price_path};
 use crate::model::{Assumptions, Layout, Metrics};
@@ -137,7 +141,14 @@ pub fn run(
         })
         .collect();
     let mut values = assumptions.values();
-    let mut metrics: Vec<Vec<Metrics>> = vec![Vec::with_capacity(samples); c.paths.len()];
+    // The percentiles come from a reservoir of at most RESERVOIR draws (Algorithm R, its own
+    // seeded generator, so the first RESERVOIR draws are the same as without it): memory does
+    // not grow with the number of draws. The shares are counted over every draw.
+    let keep = samples.min(RESERVOIR);
+    let mut metrics: Vec<Vec<Metrics>> = vec![Vec::with_capacity(keep); c.paths.len()];
+    let mut pick = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed);
+    let mut beats = vec![(0usize, 0usize); c.paths.len()];
+    let mut draw = vec![Metrics::default(); c.paths.len()];
     for s in 0..samples {
         for (i, d) in &ranged {
             values[*i] = d.sample(&mut rng);
@@ -148,17 +159,38 @@ pub fn run(
             network: net,
         };
         for (k, p) in c.paths.iter().enumerate() {
-            metrics[k].push(price_path(&pricing, net, p, |_| {}));
+            draw[k] = price_path(&pricing, net, p, |_| {});
+        }
+        for k in 0..draw.len() {
+            beats[k].0 += usize::from(draw[k].hours < draw[0].hours);
+            beats[k].1 += usize::from(draw[k].usd < draw[0].usd);
+        }
+        let slot = if s < RESERVOIR {
+            Some(s)
+        } else {
+            let j = rand::RngExt::random_range(&mut pick, 0..=s);
+            (j < RESERVOIR).then_some(j)
+        };
+        if let Some(j) = slot {
+            for (k, m) in metrics.iter_mut().enumerate() {
+                if j < m.len() {
+                    m[j] = draw[k];
+                } else {
+                    m.push(draw[k]);
+                }
+            }
         }
         if (s + 1) % 1000 == 0 || s + 1 == samples {
             progress(s + 1);
         }
     }
-    let reference = metrics[0].clone();
+    #[allow(clippy::cast_precision_loss)]
+    let share = |n: usize| n as f64 / samples.max(1) as f64;
     let routes = metrics
         .iter()
         .zip(&c.routes)
-        .map(|(d, r)| spread(&r.route, d, &reference, samples))
+        .zip(&beats)
+        .map(|((d, r), &(faster, cheaper))| spread(&r.route, d, share(faster), share(cheaper)))
         .collect();
     Ok(Uncertainty {
         samples,
@@ -174,24 +206,20 @@ pub fn run(
 fn spread(
     route: &crate::model::RouteReport,
     d: &[Metrics],
-    reference: &[Metrics],
-    samples: usize,
+    faster_than_reference: f64,
+    cheaper_than_reference: f64,
 ) -> RouteSpread {
     let mut days: Vec<f64> = d.iter().map(|m| m.hours / 24.0).collect();
     let mut usd: Vec<f64> = d.iter().map(|m| m.usd).collect();
     let mut co2: Vec<f64> = d.iter().map(|m| m.co2e_kg).collect();
-    #[allow(clippy::cast_precision_loss)]
-    let share = |f: &dyn Fn(&Metrics, &Metrics) -> bool| {
-        d.iter().zip(reference).filter(|(a, b)| f(a, b)).count() as f64 / samples.max(1) as f64
-    };
     #[allow(clippy::cast_precision_loss)]
     let rank = |xs: &[f64], x: f64| {
         xs.iter().filter(|&&v| v <= x * (1.0 + 1e-12)).count() as f64 / xs.len().max(1) as f64
     };
     RouteSpread {
         label: route.label.clone(),
-        faster_than_reference: share(&|a, b| a.hours < b.hours),
-        cheaper_than_reference: share(&|a, b| a.usd < b.usd),
+        faster_than_reference,
+        cheaper_than_reference,
         time_rank: rank(&days, route.time_days),
         cost_rank: rank(&usd, route.cost_usd),
         time_days: Spread::of(&mut days),

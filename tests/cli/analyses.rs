@@ -368,3 +368,44 @@ fn hints_help_only_where_they_can_and_profiles_list_real_differences() {
         assert_ne!(o["key"], "speed.sea.container");
     }
 }
+
+/// Past the reservoir (100,000 draws) the percentiles come from a uniform sample of the draws:
+/// they stay within the draws' range and close to a run that keeps fewer draws.
+#[test]
+fn monte_carlo_beyond_the_reservoir_keeps_sane_percentiles() {
+    let big = json(&run(&[
+        "compare",
+        "--via",
+        "suez",
+        "--samples",
+        "150000",
+        "--format",
+        "json",
+    ]));
+    let small = json(&run(&[
+        "compare",
+        "--via",
+        "suez",
+        "--samples",
+        "20000",
+        "--format",
+        "json",
+    ]));
+    for (b, s) in big["uncertainty"]["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(small["uncertainty"]["routes"].as_array().unwrap())
+    {
+        let (bp, sp) = (
+            b["time_days"]["p50"].as_f64().unwrap(),
+            s["time_days"]["p50"].as_f64().unwrap(),
+        );
+        assert!((bp - sp).abs() < 0.05 * sp, "P50 {bp} against {sp}");
+        let (p10, p90) = (
+            b["time_days"]["p10"].as_f64().unwrap(),
+            b["time_days"]["p90"].as_f64().unwrap(),
+        );
+        assert!(p10 <= bp && bp <= p90);
+    }
+}

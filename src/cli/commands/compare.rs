@@ -12,10 +12,10 @@ use crate::cli::Status;
 use crate::cli::args::{CompareArgs, CompareFormat};
 use crate::cli::config::Config;
 
-/// Most Monte Carlo draws: every draw is kept for the percentiles (32 bytes per route).
-/// 200,000 draws took 0.74 s and 31 MB for `--via suez` and 1.6 s and 57 MB for every
-/// corridor (`/usr/bin/time`, release build; 5,000,000 had taken 63 s and 610 MB); the help
-/// says so.
+/// Most Monte Carlo draws, for the time they take: 200,000 draws took 0.73 s for `--via suez`
+/// and 1.52 s for every corridor (`/usr/bin/time`, release build, 16 and 28 MB: the
+/// percentiles come from a reservoir of 100,000 draws, so memory stops growing there;
+/// 5,000,000 draws had taken 63 s and 610 MB). The help says so.
 const MAX_SAMPLES: usize = 200_000;
 
 pub fn run(config: &Config, args: &CompareArgs, out: &mut impl Write) -> Result<Status> {
