@@ -183,6 +183,21 @@ fn label(atlas: &Atlas, t: &Target) -> (String, Option<String>) {
     }
 }
 
+impl Request {
+    /// The route request behind each corridor's search: the ends, avoidances and objective,
+    /// with no `via` (the corridor is given to each search).
+    fn route(&self) -> RouteRequest {
+        RouteRequest {
+            from: self.from,
+            to: self.to,
+            via: Vec::new(),
+            avoid: self.avoid.clone(),
+            objective: self.objective,
+            include_planned: self.include_planned,
+        }
+    }
+}
+
 /// What a request sets beside its reference: the others asked for, or every corridor but the
 /// reference.
 fn others(atlas: &Atlas, req: &Request) -> Vec<Target> {
@@ -213,14 +228,7 @@ pub fn add_alternatives(
     c: &mut Comparison,
     k: usize,
 ) -> Result<()> {
-    let route = RouteRequest {
-        from: req.from,
-        to: req.to,
-        via: Vec::new(),
-        avoid: req.avoid.clone(),
-        objective: req.objective,
-        include_planned: req.include_planned,
-    };
+    let route = req.route();
     let mut router = Router::new();
     let mut routes = Vec::new();
     let mut paths = Vec::new();
@@ -277,14 +285,7 @@ pub fn add_alternatives(
 pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Comparison> {
     let others = others(atlas, req);
     let mut router = Router::new();
-    let route = RouteRequest {
-        from: req.from,
-        to: req.to,
-        via: Vec::new(),
-        avoid: req.avoid.clone(),
-        objective: req.objective,
-        include_planned: req.include_planned,
-    };
+    let route = req.route();
     let mut search =
         |t: &Target| find::search_via(atlas, model, &mut router, &route, std::slice::from_ref(t));
     let ref_path = search(&req.reference)?;

@@ -5,7 +5,6 @@ use std::io::Write;
 use anyhow::Result;
 
 use corridor::questions::breakeven;
-use corridor::questions::compare::Request;
 use corridor::render;
 
 use crate::cli::Status;
@@ -14,18 +13,7 @@ use crate::cli::config::Config;
 
 pub fn run(config: &Config, args: &BreakevenArgs, out: &mut impl Write) -> Result<Status> {
     let atlas = config.atlas()?;
-    let ends = config.ends(&args.ends.from, &args.ends.to)?;
-    let req = Request {
-        from: ends.from,
-        to: ends.to,
-        reference: config
-            .targets(std::slice::from_ref(&args.ends.reference), "--reference")?
-            .remove(0),
-        others: config.targets(std::slice::from_ref(&args.via), "--via")?,
-        avoid: config.avoid(&args.avoid, &ends)?,
-        objective: args.by.into(),
-        include_planned: config.include_planned,
-    };
+    let req = super::one_against_one(config, &args.ends, &args.via, &args.avoid, args.by)?;
     let b = breakeven::run(
         atlas,
         &config.assumptions,

@@ -47,6 +47,25 @@ pub fn run(config: &Config, args: &FindArgs, out: &mut impl Write) -> Result<Sta
     Ok(Status::Ok)
 }
 
+/// The request for one pair, with the scenarios' avoidances for its ends.
+fn request(
+    config: &Config,
+    args: &FindArgs,
+    from: &str,
+    to: &str,
+) -> Result<(find::Ends, Request)> {
+    let ends = config.ends(from, to)?;
+    let req = Request {
+        from: ends.from,
+        to: ends.to,
+        via: config.targets(&args.route.via, "--via")?,
+        avoid: config.avoid(&args.route.avoid, &ends)?,
+        objective: args.route.by.into(),
+        include_planned: config.include_planned,
+    };
+    Ok((ends, req))
+}
+
 /// Up to `k` different routes, best first.
 fn alternatives(
     config: &Config,
@@ -58,15 +77,7 @@ fn alternatives(
 ) -> Result<Status> {
     let atlas = config.atlas()?;
     let model = config.model()?;
-    let ends = config.ends(from, to)?;
-    let req = Request {
-        from: ends.from,
-        to: ends.to,
-        via: config.targets(&args.route.via, "--via")?,
-        avoid: config.avoid(&args.route.avoid, &ends)?,
-        objective: args.route.by.into(),
-        include_planned: config.include_planned,
-    };
+    let (ends, req) = request(config, args, from, to)?;
     let net = atlas.network();
     let label = format!("{} → {}", net.node(req.from).name, net.node(req.to).name);
     let routes: Vec<_> = corridor::questions::alternatives::routes(
@@ -132,15 +143,7 @@ fn one(
     router: &mut Router,
 ) -> Result<corridor::model::RouteReport> {
     let atlas = config.atlas()?;
-    let ends = config.ends(from, to)?;
-    let req = Request {
-        from: ends.from,
-        to: ends.to,
-        via: config.targets(&args.route.via, "--via")?,
-        avoid: config.avoid(&args.route.avoid, &ends)?,
-        objective: args.route.by.into(),
-        include_planned: config.include_planned,
-    };
+    let (ends, req) = request(config, args, from, to)?;
     find::run_with(atlas, model, router, &req).map_err(|e| {
         match config.scenario_avoidances(&ends) {
             Some(note) if e.is_no_route() => anyhow::Error::new(e).context(note),
