@@ -136,6 +136,16 @@ pub fn run(atlas: &Atlas) -> Validation {
         if l.drawn_km <= 0.0 {
             r.warnings.push(format!("leg {} has zero length", l.id));
         }
+        // A land leg that crosses a border along the way: the route stops at nodes only, so
+        // no border is charged or counted there (right for a sealed transit, a data gap for a
+        // crossing whose post is a node a little way back).
+        if !l.mode.is_water() && l.countries.windows(2).any(|w| w[0] != w[1]) {
+            r.warnings.push(format!(
+                "leg {} crosses {} along the way: no border stop is charged or counted there",
+                l.id,
+                l.countries.join(" → ")
+            ));
+        }
     }
     r
 }

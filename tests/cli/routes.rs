@@ -534,3 +534,18 @@ fn misspelt_names_find_their_place_and_waypoints_are_not_origins() {
         "{from}: {kind}"
     );
 }
+
+/// `validate` names the land legs that cross a border along the way, where no border stop is
+/// charged or counted (the fixture's d1 and r4, drawn across IR → AZ and AZ → RU).
+#[test]
+fn validate_names_borders_crossed_inside_a_leg() {
+    let o = mini(&["validate"]);
+    let out = stdout(&o);
+    for leg in ["d1", "r4"] {
+        assert!(
+            out.contains(&format!("leg {leg} crosses"))
+                && out.contains("no border stop is charged or counted there"),
+            "{out}"
+        );
+    }
+}
