@@ -9,6 +9,12 @@ use corridor::model::{Metric, Objective};
 use corridor::network::Mode;
 use corridor::routing::places::DEFAULT_MAX_SNAP_KM;
 
+mod formats;
+mod questions;
+
+pub use formats::*;
+pub use questions::*;
+
 /// Multimodal freight routes over a GeoJSON network: the International North–South Transport
 /// Corridor (INSTC) against Suez and the Cape, by distance, time, cost and CO2e.
 #[derive(Debug, Parser)]
@@ -177,22 +183,6 @@ pub struct CompareArgs {
     pub format: CompareFormat,
 }
 
-/// Formats of `compare`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CompareFormat {
-    Table,
-    Json,
-    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
-    Csv,
-    /// Markdown pipe tables, for reports
-    Markdown,
-    Geojson,
-    /// An SVG map of the routes over Natural Earth land, with a legend
-    Svg,
-    /// A geojson.io link that carries the routes (simplified to fit 8,000 characters)
-    Url,
-}
-
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  route find --from \"Nhava Sheva\" --to Astrakhan --by time\n  route find --from Mundra --to Kabul --alternatives 3\n  route find --pairs pairs.csv --format json > routes.jsonl"
@@ -234,114 +224,6 @@ pub struct FindArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  route matrix --from \"Nhava Sheva\",Mundra --to Moscow,Baku,Almaty --via suez --via cape\n  route matrix --to instc-destinations --format csv > matrix.csv"
-)]
-pub struct MatrixArgs {
-    /// Origins, comma-separated or repeated (a LON,LAT pair stays one place)
-    #[arg(
-        long,
-        allow_hyphen_values = true,
-        default_value = "nhava-sheva",
-        value_name = "PLACES"
-    )]
-    pub from: Vec<String>,
-    /// Destinations, as --from; `instc-destinations` names the places the INSTC serves
-    #[arg(
-        long,
-        allow_hyphen_values = true,
-        default_value = "instc-destinations",
-        value_name = "PLACES"
-    )]
-    pub to: Vec<String>,
-    /// The corridor or passage in the first column
-    #[arg(long, default_value = "instc", value_name = "NAME")]
-    pub reference: String,
-    /// A corridor or passage beside the reference (repeatable; default: every corridor)
-    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
-    pub via: Vec<String>,
-    /// Passage, node, country, mode or corridor no route may use (repeatable)
-    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
-    pub avoid: Vec<String>,
-    /// What each route minimises
-    #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
-    pub by: ByArg,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = MatrixFormat::Table)]
-    pub format: MatrixFormat,
-}
-
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  route reach --from \"Nhava Sheva\" --within 20d\n  route reach --from Mundra --within 3000usd --format geojson > reach.geojson"
-)]
-pub struct ReachArgs {
-    /// Origin: node id, name, alias, UN/LOCODE or LON,LAT
-    #[arg(
-        long,
-        allow_hyphen_values = true,
-        default_value = "nhava-sheva",
-        value_name = "PLACE"
-    )]
-    pub from: String,
-    /// The budget: days (`20d`, `36h`) or US dollars per TEU (`3000usd`)
-    #[arg(long, value_parser = parse_budget, value_name = "BUDGET")]
-    pub within: corridor::questions::reach::Budget,
-    /// Passage, node, country, mode or corridor no route may use (repeatable)
-    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
-    pub avoid: Vec<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = ReachFormat::Table)]
-    pub format: ReachFormat,
-}
-
-/// Reads a budget: a positive number with a unit, `d`/`days`, `h`/`hours` or `usd`.
-fn parse_budget(text: &str) -> Result<corridor::questions::reach::Budget, String> {
-    use corridor::questions::reach::Budget;
-    let t = text.trim().to_ascii_lowercase();
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == '+' || c == '-'))
-        .unwrap_or(t.len());
-    let (number, unit) = t.split_at(split);
-    let x: f64 = number
-        .parse()
-        .map_err(|_| format!("{text:?}: give a number and a unit, e.g. 20d or 3000usd"))?;
-    if !(x.is_finite() && x > 0.0 && x < 1e9) {
-        return Err(format!(
-            "{text:?}: the budget must be a positive number below 1e9"
-        ));
-    }
-    match unit.trim() {
-        "d" | "day" | "days" => Ok(Budget::Days(x)),
-        "h" | "hour" | "hours" => Ok(Budget::Days(x / 24.0)),
-        "usd" | "$" | "usd/teu" => Ok(Budget::Usd(x)),
-        other => Err(format!(
-            "{text:?}: unknown unit {other:?}; use d (days), h (hours) or usd (US dollars per TEU)"
-        )),
-    }
-}
-
-/// Formats of `matrix`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MatrixFormat {
-    Table,
-    Csv,
-    Json,
-    Geojson,
-    /// An SVG map of every route
-    Svg,
-}
-
-/// Formats of `reach`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReachFormat {
-    Table,
-    Csv,
-    Json,
-    Geojson,
-}
-
-#[derive(Debug, Args)]
-#[command(
     after_help = "Examples:\n  route export > network.geojson\n  route export --format svg > network.svg\n  route --network network.geojson compare --via suez --scenario present"
 )]
 pub struct ExportArgs {
@@ -349,30 +231,6 @@ pub struct ExportArgs {
     /// (one row per leg)
     #[arg(long, value_enum, default_value_t = ExportFormat::Geojson)]
     pub format: ExportFormat,
-}
-
-/// Formats of `export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Geojson,
-    Svg,
-    Csv,
-}
-
-/// Formats of `find`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FindFormat {
-    Table,
-    Json,
-    /// The route's legs as RFC 4180 CSV with a header row (and a last row `# route …`)
-    Csv,
-    /// Markdown pipe tables, for reports
-    Markdown,
-    Geojson,
-    /// An SVG map of the route over Natural Earth land, with a legend
-    Svg,
-    /// A geojson.io link that carries the route (simplified to fit 8,000 characters)
-    Url,
 }
 
 #[derive(Debug, Args)]
@@ -407,51 +265,6 @@ pub struct SensitivityArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  route breakeven --via suez --param dwell.port_call --metric time\n  route breakeven --via suez --param cost.rail.IR --metric cost --format json"
-)]
-pub struct BreakevenArgs {
-    #[command(flatten)]
-    pub ends: ComparedEnds,
-    /// The corridor or passage set against the reference
-    #[arg(long, default_value = "suez", value_name = "NAME")]
-    pub via: String,
-    /// The assumption to vary across its range (see `route assumptions`)
-    #[arg(long, value_name = "KEY")]
-    pub param: String,
-    /// Passage, node, country, mode or corridor no route may use (repeatable)
-    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
-    pub avoid: Vec<String>,
-    /// What the two corridors are to be equal in
-    #[arg(long, value_enum, default_value_t = MetricArg::Time)]
-    pub metric: MetricArg,
-    /// Routes are chosen by
-    #[arg(long = "by", value_enum, default_value_t = ByArg::Time)]
-    pub by: ByArg,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = BreakevenFormat::Table)]
-    pub format: BreakevenFormat,
-}
-
-/// Formats of `breakeven`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BreakevenFormat {
-    Table,
-    Json,
-}
-
-/// Formats of `sensitivity`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SensitivityFormat {
-    Table,
-    Json,
-    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
-    Csv,
-    /// Markdown pipe tables, for reports
-    Markdown,
-}
-
-#[derive(Debug, Args)]
-#[command(
     after_help = "Examples:\n  route list nodes\n  route list legs --format csv > legs.csv\n  route list corridors"
 )]
 pub struct ListArgs {
@@ -461,17 +274,6 @@ pub struct ListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
-}
-
-/// Formats of `list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
-    Csv,
-    /// Markdown pipe tables, for reports
-    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -493,17 +295,6 @@ pub struct AssumptionsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = AssumptionsFormat::Table)]
     pub format: AssumptionsFormat,
-}
-
-/// Formats of `assumptions`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AssumptionsFormat {
-    Table,
-    Json,
-    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
-    Csv,
-    /// Markdown pipe tables, for reports
-    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -543,13 +334,6 @@ pub struct BacktestArgs {
     pub format: BacktestFormat,
 }
 
-/// Formats of `backtest`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BacktestFormat {
-    Table,
-    Json,
-}
-
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  route scenarios\n  route compare --via suez --scenario normal"
@@ -558,24 +342,6 @@ pub struct ScenariosArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ScenariosFormat::Table)]
     pub format: ScenariosFormat,
-}
-
-/// Formats of `scenarios`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScenariosFormat {
-    Table,
-    Json,
-}
-
-/// Formats of `profiles`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProfilesFormat {
-    Table,
-    Json,
-    /// RFC 4180 CSV with a header row (and a last row `# route …`, the provenance)
-    Csv,
-    /// Markdown pipe tables, for reports
-    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
