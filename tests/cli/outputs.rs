@@ -250,6 +250,8 @@ fn tabular_commands_write_csv_and_markdown() {
         &["assumptions"],
         &["sensitivity", "--via", "suez"],
         &["profiles"],
+        &["matrix", "--to", "Moscow,Baku"],
+        &["reach", "--within", "10d"],
     ] {
         let mut a = args.to_vec();
         a.extend(["--format", "csv"]);

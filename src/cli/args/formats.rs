@@ -23,6 +23,8 @@ pub enum CompareFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MatrixFormat {
     Table,
+    /// Markdown pipe tables, for reports
+    Markdown,
     Csv,
     Json,
     Geojson,
@@ -34,6 +36,8 @@ pub enum MatrixFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReachFormat {
     Table,
+    /// Markdown pipe tables, for reports
+    Markdown,
     Csv,
     Json,
     Geojson,

@@ -116,7 +116,9 @@ pub fn run(config: &Config, args: &MatrixArgs, out: &mut impl Write) -> Result<S
     let m = matrix::run(atlas, &model, &req)?;
     let p = config.provenance(Some(req.objective));
     match args.format {
-        MatrixFormat::Table => {
+        MatrixFormat::Table | MatrixFormat::Markdown => {
+            let markdown = args.format == MatrixFormat::Markdown;
+            render::table::set_layout(render::table::width(), markdown);
             render::table::matrix(&m, out)?;
             render::table::provenance(&p, out)?;
         }

@@ -52,7 +52,9 @@ pub fn run(config: &Config, args: &ReachArgs, out: &mut impl Write) -> Result<St
     }
     let p = config.provenance(Some(req.budget.objective()));
     match args.format {
-        ReachFormat::Table => {
+        ReachFormat::Table | ReachFormat::Markdown => {
+            let markdown = args.format == ReachFormat::Markdown;
+            render::table::set_layout(render::table::width(), markdown);
             render::table::reach(&reach, out)?;
             render::table::provenance(&p, out)?;
         }
