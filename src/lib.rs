@@ -11,9 +11,11 @@
 //!    inputs ([`Atlas`] holds them, built once).
 //! 3. [`model`]: what legs and stops cost in km, hours, USD per TEU and kg CO2e per TEU under
 //!    [`Assumptions`], and a priced path as a [`model::RouteReport`].
-//! 4. [`questions`]: the questions users ask (find, compare, Monte Carlo, sensitivity, the
-//!    published studies, validation), each a `run` function.
-//! 5. [`render`]: tables, JSON, GeoJSON and SVG maps, written to any `io::Write`.
+//! 4. [`questions`]: the questions users ask (find and its alternatives, compare, matrix,
+//!    reach, break-even, Monte Carlo, sensitivity, the published studies, the backtest,
+//!    validation), each a `run` function.
+//! 5. [`render`]: tables (boxes or Markdown), CSV, JSON, GeoJSON, geojson.io links and SVG
+//!    maps, written to any `io::Write`.
 //!
 //! [`embedded`] holds the data compiled in; [`error`] the one error type; [`provenance`] the
 //! record of how an output was made.
