@@ -11,9 +11,10 @@ use super::{BORDER, COAST, LABEL_SIZE, LAND, PASSAGE, PORT, SEA, View};
 use crate::network::{Mode, Network, Node, NodeKind, Status};
 use crate::render::geojson::mode_colour;
 
-/// One map: sea, graticule, land, borders, legs, nodes, labels and a frame.
-pub(crate) fn map(s: &mut String, view: &View, net: &Network, bg: &Basemap, id: &str) {
-    let [left, top, right, bottom] = view.proj.frame;
+/// Starts a map's frame: the clip path named `id`, the sea, and the group that clips what
+/// follows (closed by `</g>`). Returns the frame's rectangle attributes for its border.
+pub(crate) fn open_frame(s: &mut String, frame: [f64; 4], id: &str) -> String {
+    let [left, top, right, bottom] = frame;
     let rect = format!(
         r#"x="{}" y="{}" width="{}" height="{}""#,
         num(left),
@@ -26,6 +27,12 @@ pub(crate) fn map(s: &mut String, view: &View, net: &Network, bg: &Basemap, id: 
         r#"<clipPath id="{id}"><rect {rect}/></clipPath><rect {rect} fill="{SEA}"/>"#
     );
     let _ = writeln!(s, r#"<g clip-path="url(#{id})">"#);
+    rect
+}
+
+/// One map: sea, graticule, land, borders, legs, nodes, labels and a frame.
+pub(crate) fn map(s: &mut String, view: &View, net: &Network, bg: &Basemap, id: &str) {
+    let rect = open_frame(s, view.proj.frame, id);
     graticule(s, &view.proj, if view.detail { 5 } else { 10 });
     land_layer(s, &view.proj, &bg.land);
     border_layer(s, &view.proj, &bg.borders);

@@ -5,10 +5,10 @@
 use std::fmt::Write as _;
 
 use super::basemap::Basemap;
-use super::layers::{border_layer, graticule, land_layer, line_path};
+use super::layers::{border_layer, graticule, land_layer, line_path, open_frame};
 use super::projection::{P, Projection};
 use super::svg::{esc, num};
-use super::{FONT, HEADER, MAP_WIDTH, NATURAL_EARTH_BOX, SEA, SIDE};
+use super::{FONT, HEADER, MAP_WIDTH, NATURAL_EARTH_BOX, SIDE};
 use crate::model::RouteReport;
 use crate::network::{Mode, Status, normalize_lon};
 use crate::render::geojson::routes::PALETTE;
@@ -82,7 +82,7 @@ fn bounds(routes: &[&RouteReport]) -> [f64; 4] {
 #[must_use]
 pub fn routes(routes: &[&RouteReport], title: &str, bg: &Basemap) -> String {
     let proj = Projection::new(bounds(routes), SIDE, HEADER, MAP_WIDTH);
-    let [left, top, right, bottom] = proj.frame;
+    let [left, _, right, bottom] = proj.frame;
     let legend_top = bottom + 16.0;
     let height = legend_top + 22.0 * routes.len() as f64 + 40.0;
     let width = right + SIDE;
@@ -94,18 +94,7 @@ pub fn routes(routes: &[&RouteReport], title: &str, bg: &Basemap) -> String {
         h = num(height)
     );
     let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    let rect = format!(
-        r#"x="{}" y="{}" width="{}" height="{}""#,
-        num(left),
-        num(top),
-        num(right - left),
-        num(bottom - top)
-    );
-    let _ = writeln!(
-        s,
-        r#"<clipPath id="routes"><rect {rect}/></clipPath><rect {rect} fill="{SEA}"/>"#
-    );
-    let _ = writeln!(s, r#"<g clip-path="url(#routes)">"#);
+    let rect = open_frame(&mut s, proj.frame, "routes");
     graticule(&mut s, &proj, 10);
     land_layer(&mut s, &proj, &bg.land);
     border_layer(&mut s, &proj, &bg.borders);
