@@ -45,78 +45,65 @@ impl Rows {
 /// # Errors
 /// I/O errors of the writer.
 pub fn matrix(m: &Matrix, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    let row = |csv: &mut csv::Writer<Vec<u8>>, cells: &[&str]| {
-        csv.write_record(cells).map_err(io::Error::other)
-    };
-    row(
-        &mut csv,
-        &[
-            "from_id",
-            "from",
-            "to_id",
-            "to",
-            "corridor",
-            "distance_km",
-            "time_days",
-            "cost_usd",
-            "co2e_t",
-            "best_time",
-            "best_cost",
-            "best_co2e",
-            "passages",
-            "no_route",
-        ],
-    )?;
+    let mut rows = Rows::new(&[
+        "from_id",
+        "from",
+        "to_id",
+        "to",
+        "corridor",
+        "distance_km",
+        "time_days",
+        "cost_usd",
+        "co2e_t",
+        "best_time",
+        "best_cost",
+        "best_co2e",
+        "passages",
+        "no_route",
+    ])?;
     let flag = |won: &Option<String>, c: &str| if won.as_deref() == Some(c) { "1" } else { "" };
     for p in &m.pairs {
         for id in &m.corridors {
             let Some(c) = p.routes.iter().find(|c| &c.corridor == id) else {
                 if let Some(u) = p.unavailable.iter().find(|u| &u.corridor == id) {
-                    row(
-                        &mut csv,
-                        &[
-                            &p.from.id,
-                            &p.from.name,
-                            &p.to.id,
-                            &p.to.name,
-                            &u.corridor,
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            &u.reason,
-                        ],
-                    )?;
+                    rows.row(&[
+                        &p.from.id,
+                        &p.from.name,
+                        &p.to.id,
+                        &p.to.name,
+                        &u.corridor,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        &u.reason,
+                    ])?;
                 }
                 continue;
             };
-            row(
-                &mut csv,
-                &[
-                    &p.from.id,
-                    &p.from.name,
-                    &p.to.id,
-                    &p.to.name,
-                    &c.corridor,
-                    &round(c.distance_km, 1),
-                    &round(c.time_days, 2),
-                    &round(c.cost_usd, 0),
-                    &round(c.co2e_t, 3),
-                    flag(&p.winners.time, &c.corridor),
-                    flag(&p.winners.cost, &c.corridor),
-                    flag(&p.winners.co2e, &c.corridor),
-                    &c.passages.join(" "),
-                    "",
-                ],
-            )?;
+            rows.row(&[
+                &p.from.id,
+                &p.from.name,
+                &p.to.id,
+                &p.to.name,
+                &c.corridor,
+                &round(c.distance_km, 1),
+                &round(c.time_days, 2),
+                &round(c.cost_usd, 0),
+                &round(c.co2e_t, 3),
+                flag(&p.winners.time, &c.corridor),
+                flag(&p.winners.cost, &c.corridor),
+                flag(&p.winners.co2e, &c.corridor),
+                &c.passages.join(" "),
+                "",
+            ])?;
         }
     }
-    finish(csv, provenance, w)
+    rows.finish(provenance, w)
 }
 
 /// Ends a file with its provenance row and writes it out whole.
@@ -144,8 +131,7 @@ fn finish(
 /// # Errors
 /// I/O errors of the writer.
 pub fn reach(r: &Reach, provenance: &Provenance, w: &mut impl Write) -> io::Result<()> {
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    csv.write_record([
+    let mut rows = Rows::new(&[
         "id",
         "name",
         "country",
@@ -154,10 +140,9 @@ pub fn reach(r: &Reach, provenance: &Provenance, w: &mut impl Write) -> io::Resu
         "time_days",
         "cost_usd",
         "corridor",
-    ])
-    .map_err(io::Error::other)?;
+    ])?;
     for p in &r.places {
-        csv.write_record([
+        rows.row(&[
             p.place.id.as_str(),
             &p.place.name,
             p.country.as_deref().unwrap_or(""),
@@ -166,10 +151,9 @@ pub fn reach(r: &Reach, provenance: &Provenance, w: &mut impl Write) -> io::Resu
             &round(p.time_days, 2),
             &round(p.cost_usd, 0),
             p.corridor.as_deref().unwrap_or(""),
-        ])
-        .map_err(io::Error::other)?;
+        ])?;
     }
-    finish(csv, provenance, w)
+    rows.finish(provenance, w)
 }
 
 /// Writes a network's legs, one row each: id, name, from and to node ids, mode, status,
@@ -182,8 +166,7 @@ pub fn legs(
     provenance: &Provenance,
     w: &mut impl Write,
 ) -> io::Result<()> {
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    csv.write_record([
+    let mut rows = Rows::new(&[
         "id",
         "name",
         "from",
@@ -196,14 +179,13 @@ pub fn legs(
         "drawn_km",
         "passages",
         "source",
-    ])
-    .map_err(io::Error::other)?;
+    ])?;
     for l in net.legs() {
         let basis = match l.length_basis() {
             crate::network::LengthBasis::Published => "published",
             crate::network::LengthBasis::Drawn => "drawn",
         };
-        csv.write_record([
+        rows.row(&[
             l.id.as_str(),
             l.name.as_deref().unwrap_or(""),
             &net.node(l.from).id,
@@ -216,8 +198,7 @@ pub fn legs(
             &round(l.drawn_km, 1),
             &l.passages.join(" "),
             l.source.as_deref().unwrap_or(""),
-        ])
-        .map_err(io::Error::other)?;
+        ])?;
     }
-    finish(csv, provenance, w)
+    rows.finish(provenance, w)
 }
