@@ -219,9 +219,9 @@ pub enum Error {
         known: Vec<String>,
     },
     /// A route was asked to start or end where cargo cannot (a sea-lane junction, a point in
-    /// a strait, a border post).
+    /// a strait).
     #[error(
-        "{query:?} is {node} ({name}), a {kind}, not a place where cargo starts or ends; name a port, terminal, station or city"
+        "{query:?} is {node} ({name}), a {kind}, not a place where cargo starts or ends; name a port, terminal, station, city or border crossing, or node:{node} to start or end there anyway"
     )]
     NotACargoPlace {
         /// What was asked for.

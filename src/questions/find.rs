@@ -74,8 +74,13 @@ pub struct Ends {
 ///
 /// # Errors
 /// The place errors of [`Atlas::place`]; [`Error::NotACargoPlace`] for a sea-lane junction or
-/// a point in a strait (in a network that has cargo places at all).
+/// a point in a strait (in a network that has cargo places at all), unless it is asked for as
+/// `node:ID`.
 pub fn end(atlas: &Atlas, query: &str, max_snap_km: f64) -> Result<crate::routing::Resolved> {
+    // `node:ID` asks for that node whatever it is (a voyage that starts at a lane junction).
+    if let Some(id) = query.strip_prefix("node:") {
+        return atlas.place(id.trim(), max_snap_km);
+    }
     let r = atlas.place(query, max_snap_km)?;
     let net = atlas.network();
     let n = net.node(r.node);

@@ -507,6 +507,9 @@ fn misspelt_names_find_their_place_and_waypoints_are_not_origins() {
         "{}",
         stderr(&o)
     );
+    // Asked for as a node, a waypoint is an end.
+    let o = run(&["find", "--from", "node:hormuz", "--to", "Moscow"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // Off Gibraltar the nearest node is a lane waypoint; the nearest place is far.
     let o = run(&[
         "find",
