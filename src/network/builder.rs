@@ -11,10 +11,15 @@ use super::checks::Checks;
 use super::coordinates::Pos;
 use super::geodesy::{distance_km, geodesic_km, normalize_lon};
 use super::join::{Joiner, Piecing, Split};
-use super::kinds::{Mode, NodeKind, Status, Traction, Vessel};
+use super::kinds::NodeKind;
 use super::model::{Ids, Leg, Network, Node, NodeIx};
-use super::properties::{Field, Properties};
+use super::properties::Properties;
 use crate::error::{Error, Problem, ProblemKind, Result};
+
+mod fields;
+mod positions;
+
+use positions::{antimeridian_groups, position_id};
 
 /// A leg whose properties are checked, waiting for its ends to be tied to nodes (a leg may
 /// name nodes that come later in the file).
@@ -291,84 +296,6 @@ impl<'o> Builder<'o> {
         });
     }
 
-    /// A leg's properties other than its ends, typed and checked; `false` when it has no
-    /// usable mode.
-    fn leg_fields(
-        &self,
-        id: String,
-        props: Box<Properties<'_>>,
-        checks: &mut Checks,
-    ) -> (Leg, bool) {
-        let props = *props;
-        let mode = match props.mode {
-            Field::Absent => match self.options.default_mode {
-                Some(m) => Some(m),
-                None => {
-                    checks.messages.push((
-                        "has no `mode` (sea, rail, road or ferry) and no default mode was given"
-                            .into(),
-                        ProblemKind::MissingMode,
-                    ));
-                    None
-                }
-            },
-            given => checks.parsed::<Mode>("mode", given, true),
-        };
-        let countries: Vec<String> = checks
-            .texts("countries", props.countries)
-            .into_iter()
-            .filter(|c| checks.country_code("countries", c))
-            .collect();
-        let status = checks
-            .parsed::<Status>("status", props.status, true)
-            .unwrap_or(Status::Operational);
-        let gauge_mm = checks.number("gauge_mm", props.gauge_mm).and_then(|g| {
-            if (500.0..=2000.0).contains(&g) && g.fract() == 0.0 {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                Some(g as u16)
-            } else {
-                checks.push(format!(
-                    "`gauge_mm` {g} is not a track gauge in whole millimetres (500–2000)"
-                ));
-                None
-            }
-        });
-        let traction = checks.parsed::<Traction>("traction", props.traction, false);
-        let vessel = checks
-            .parsed::<Vessel>("vessel", props.vessel, false)
-            .unwrap_or(Vessel::Container);
-        let published_km = checks.number("length_km", props.length_km);
-        if let Some(km) = published_km
-            && !(km.is_finite() && km > 0.0)
-        {
-            checks.push(format!("`length_km` {km} is not a positive length"));
-        }
-        let leg = Leg {
-            id,
-            name: checks.text("name", props.name),
-            from: NodeIx(0),
-            to: NodeIx(0),
-            mode: mode.unwrap_or(Mode::Sea),
-            countries,
-            status,
-            gauge_mm,
-            traction,
-            vessel,
-            // Other people's networks mark a chokepoint with `passage`, as nodes do here.
-            passages: match props.passages {
-                Field::Absent => checks.text("passage", props.passage).into_iter().collect(),
-                given => checks.texts("passages", given),
-            },
-            one_way: checks.flag("one_way", props.one_way),
-            source: checks.text("source", props.source),
-            published_km,
-            published_source: checks.text("length_source", props.length_source),
-            drawn_km: 0.0,
-            geometry: LineString::new(Vec::new()),
-        };
-        (leg, mode.is_some())
-    }
-
     /// A junction node at `p`, named by its position (`n72.95000,18.95000`).
     fn junction(&mut self, p: Point<f64>) -> NodeIx {
         let id = position_id(p);
@@ -523,74 +450,6 @@ impl<'o> Builder<'o> {
             place,
             next: 0,
             junctions,
-        }
-    }
-}
-
-/// A MultiLineString's parts grouped into lines: consecutive parts that meet at ±180° (one
-/// ends on the meridian where the next starts, at the same latitude, on the other side) are one
-/// line cut there by a writer that follows RFC 7946 §3.1.9, as `route export` does.
-fn antimeridian_groups(parts: &[Vec<Pos>]) -> Vec<std::ops::Range<usize>> {
-    let meets = |a: &[Pos], b: &[Pos]| match (a.last(), b.first()) {
-        (Some(x), Some(y)) => {
-            x.len >= 2
-                && y.len >= 2
-                && x.xy[0].abs() == 180.0
-                && y.xy[0] == -x.xy[0]
-                && x.xy[1] == y.xy[1]
-                && b.len() >= 2
-        }
-        _ => false,
-    };
-    let mut groups = Vec::new();
-    let mut start = 0;
-    for k in 1..=parts.len() {
-        if k == parts.len() || !meets(&parts[k - 1], &parts[k]) {
-            groups.push(start..k);
-            start = k;
-        }
-    }
-    groups
-}
-
-/// `n{lon:.5},{lat:.5}`, written with integer formatting: float formatting of a million
-/// junction ids was a tenth of loading a million legs (BENCHMARKS.md).
-fn position_id(p: Point<f64>) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::with_capacity(24);
-    s.push('n');
-    for (k, x) in [p.x(), p.y()].into_iter().enumerate() {
-        if k == 1 {
-            s.push(',');
-        }
-        #[allow(clippy::cast_possible_truncation)]
-        let units = (x * 1e5).round() as i64;
-        if units < 0 {
-            s.push('-');
-        }
-        let u = units.unsigned_abs();
-        let _ = write!(s, "{}.{:05}", u / 100_000, u % 100_000);
-    }
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn position_ids_read_like_fixed_point_formatting() {
-        for (x, y) in [
-            (72.95, 18.95),
-            (-170.123456, -0.5),
-            (0.0, 89.99999),
-            (35.35, 35.4),
-        ] {
-            assert_eq!(
-                position_id(Point::new(x, y)),
-                format!("n{x:.5},{y:.5}"),
-                "{x},{y}"
-            );
         }
     }
 }
