@@ -203,6 +203,72 @@ pub(crate) fn search_via(
     })
 }
 
+/// The route from `from` to each of `targets` through `via`, each avoiding `avoid(k)`: one
+/// one-to-many search per distinct set of avoidances (the scenarios' may differ by
+/// destination). A target without a route gets [`Error::NoRoute`]; all those of a set of
+/// avoidances that names what the network lacks get its [`Error::UnknownName`].
+///
+/// # Errors
+/// The other resolution errors of the constraints.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn to_each<'a>(
+    atlas: &Atlas,
+    router: &mut Router,
+    weigher: &impl crate::routing::Weigher,
+    from: NodeIx,
+    targets: &[NodeIx],
+    avoid: impl Fn(usize) -> &'a [Target],
+    via: &[Target],
+    include_planned: bool,
+) -> Result<Vec<Result<Path>>> {
+    let net = atlas.network();
+    let n = targets.len();
+    let mut out: Vec<Option<Result<Path>>> = (0..n).map(|_| None).collect();
+    for j in 0..n {
+        if out[j].is_some() {
+            continue;
+        }
+        let group: Vec<usize> = (j..n)
+            .filter(|&k| out[k].is_none() && avoid(k) == avoid(j))
+            .collect();
+        let c = match selector::constraints(atlas, via, avoid(j), include_planned) {
+            Ok(c) => c,
+            Err(Error::UnknownName { query, suggestions }) => {
+                for &k in &group {
+                    out[k] = Some(Err(Error::UnknownName {
+                        query: query.clone(),
+                        suggestions: suggestions.clone(),
+                    }));
+                }
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let ends: Vec<NodeIx> = group.iter().map(|&k| targets[k]).collect();
+        let paths = router.shortest_to_many(
+            atlas.graph(),
+            weigher,
+            from,
+            &ends,
+            &c.requirements,
+            &c.restrictions,
+        );
+        for (&k, p) in group.iter().zip(paths) {
+            out[k] = Some(p.ok_or_else(|| Error::NoRoute {
+                from: net.node(from).id.clone(),
+                to: net.node(targets[k]).id.clone(),
+                constraints: c.description.clone(),
+                operational_only: c.operational_only,
+                planned_would_route: false,
+            }));
+        }
+    }
+    Ok(out
+        .into_iter()
+        .map(|r| r.expect("every target is in a group"))
+        .collect())
+}
+
 /// The route between each pair of places, each under `template`'s constraints and objective,
 /// one search engine reused for all (what a script needs instead of one process per query).
 /// Each pair's result stands alone: a pair that does not resolve or route carries its error.

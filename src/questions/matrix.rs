@@ -6,11 +6,12 @@
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
+use super::find;
+use crate::error::Result;
 use crate::model::report::PlaceRef;
 use crate::model::{CostModel, Objective, RouteReport, report};
 use crate::network::NodeIx;
-use crate::routing::{Atlas, Router, Target, selector};
+use crate::routing::{Atlas, Router, Target};
 
 /// The destinations the INSTC is said to serve, for `--to instc-destinations`: Russia's
 /// capital, Baltic gateway, Caspian port and interior (the founding agreement of Russia, Iran
@@ -132,8 +133,8 @@ fn id(atlas: &Atlas, t: &Target) -> String {
 /// The routes of one origin through one corridor, one per destination.
 type Row = Vec<std::result::Result<RouteReport, String>>;
 
-/// Routes one origin through one corridor to every destination: one search per distinct set
-/// of avoidances among its pairs.
+/// Routes one origin through one corridor to every destination ([`find::to_each`]: one
+/// search per distinct set of avoidances among its pairs).
 fn row(
     atlas: &Atlas,
     model: &CostModel<'_>,
@@ -145,73 +146,36 @@ fn row(
     let net = atlas.network();
     let n = req.destinations.len();
     let from = req.origins[origin];
-    let mut out: Row = vec![Err(String::new()); n];
-    let mut done = vec![false; n];
-    let weigher = model.weigher(req.objective);
-    for j in 0..n {
-        if done[j] {
-            continue;
-        }
-        let avoid = &req.avoid[origin * n + j];
-        let group: Vec<usize> = (j..n)
-            .filter(|&k| !done[k] && &req.avoid[origin * n + k] == avoid)
-            .collect();
-        let c = match selector::constraints(
-            atlas,
-            std::slice::from_ref(corridor),
-            avoid,
-            req.include_planned,
-        ) {
-            Ok(c) => c,
-            // A corridor naming what this network lacks has no route here.
-            Err(e @ Error::UnknownName { .. }) => {
-                for &k in &group {
-                    (out[k], done[k]) = (Err(e.to_string()), true);
-                }
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let targets: Vec<NodeIx> = group.iter().map(|&k| req.destinations[k]).collect();
-        let paths = router.shortest_to_many(
-            atlas.graph(),
-            &weigher,
-            from,
-            &targets,
-            &c.requirements,
-            &c.restrictions,
-        );
-        for (&k, path) in group.iter().zip(paths) {
-            let to = req.destinations[k];
-            out[k] = match path {
-                Some(p) => {
-                    let through = match corridor {
-                        Target::Corridor(c) => c.name.clone(),
-                        other => format!("via {}", other.describe(net)),
-                    };
-                    let label =
-                        format!("{} → {}: {through}", net.node(from).name, net.node(to).name);
-                    Ok(report::build(
-                        model,
-                        &p,
-                        label,
-                        Some(id(atlas, corridor)),
-                        req.objective,
-                    ))
-                }
-                None => Err(Error::NoRoute {
-                    from: net.node(from).id.clone(),
-                    to: net.node(to).id.clone(),
-                    constraints: c.description.clone(),
-                    operational_only: c.operational_only,
-                    planned_would_route: false,
-                }
-                .to_string()),
-            };
-            done[k] = true;
-        }
-    }
-    Ok(out)
+    let paths = find::to_each(
+        atlas,
+        router,
+        &model.weigher(req.objective),
+        from,
+        &req.destinations,
+        |k| req.avoid[origin * n + k].as_slice(),
+        std::slice::from_ref(corridor),
+        req.include_planned,
+    )?;
+    let through = match corridor {
+        Target::Corridor(c) => c.name.clone(),
+        other => format!("via {}", other.describe(net)),
+    };
+    Ok(paths
+        .into_iter()
+        .zip(&req.destinations)
+        .map(|(path, &to)| {
+            // A corridor naming what this network lacks has no route here either.
+            let p = path.map_err(|e| e.to_string())?;
+            let label = format!("{} → {}: {through}", net.node(from).name, net.node(to).name);
+            Ok(report::build(
+                model,
+                &p,
+                label,
+                Some(id(atlas, corridor)),
+                req.objective,
+            ))
+        })
+        .collect())
 }
 
 /// The first corridor with the least value of `metric` among a pair's routes.
@@ -226,7 +190,7 @@ fn winner(routes: &[Cell], metric: impl Fn(&Cell) -> f64) -> Option<String> {
 /// spread across the cores (rayon, one router per worker).
 ///
 /// # Errors
-/// [`Error::TooManyRequirements`] and corridor-rule errors other than a missing name; a pair
+/// [`crate::Error::TooManyRequirements`] and corridor-rule errors other than a missing name; a pair
 /// without a route through some corridor is listed in [`Pair::unavailable`], not an error.
 ///
 /// # Panics

@@ -1,11 +1,12 @@
 //! Reach: every place a box gets to from one origin within a budget of days or dollars, with
 //! its best time and best cost and the corridor the best route takes.
 
-use crate::error::Result;
+use super::find;
+use crate::error::{Error, Result};
 use crate::model::report::PlaceRef;
 use crate::model::{CostModel, Objective, report};
 use crate::network::{NodeIx, NodeKind};
-use crate::routing::{Atlas, Branches, Path, Router, Target, selector};
+use crate::routing::{Atlas, Branches, Path, Router, Target};
 
 /// How far to reach.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -84,32 +85,23 @@ fn best_paths(
     places: &[NodeIx],
     objective: Objective,
 ) -> Result<Vec<Option<Path>>> {
-    let mut out = vec![None; places.len()];
-    let mut done = vec![false; places.len()];
-    let weigher = model.weigher(objective);
-    for j in 0..places.len() {
-        if done[j] {
-            continue;
-        }
-        let avoid = &req.avoid[places[j].ix()];
-        let group: Vec<usize> = (j..places.len())
-            .filter(|&k| !done[k] && &req.avoid[places[k].ix()] == avoid)
-            .collect();
-        let c = selector::constraints(atlas, &[], avoid, req.include_planned)?;
-        let targets: Vec<NodeIx> = group.iter().map(|&k| places[k]).collect();
-        let paths = router.shortest_to_many(
-            atlas.graph(),
-            &weigher,
-            req.from,
-            &targets,
-            &c.requirements,
-            &c.restrictions,
-        );
-        for (&k, p) in group.iter().zip(paths) {
-            (out[k], done[k]) = (p, true);
-        }
-    }
-    Ok(out)
+    find::to_each(
+        atlas,
+        router,
+        &model.weigher(objective),
+        req.from,
+        places,
+        |k| req.avoid[places[k].ix()].as_slice(),
+        &[],
+        req.include_planned,
+    )?
+    .into_iter()
+    .map(|r| match r {
+        Ok(p) => Ok(Some(p)),
+        Err(Error::NoRoute { .. }) => Ok(None),
+        Err(e) => Err(e),
+    })
+    .collect()
 }
 
 /// Runs a reach: two one-to-many searches (by time and by cost) per set of avoidances, every

@@ -197,10 +197,6 @@ impl Router {
         requirements: &[Requirement],
         restrictions: &Restrictions,
     ) -> Option<Path> {
-        assert!(
-            requirements.len() <= MAX_REQUIREMENTS,
-            "at most {MAX_REQUIREMENTS} requirements"
-        );
         self.search(
             graph,
             weigher,
@@ -230,10 +226,6 @@ impl Router {
         requirements: &[Requirement],
         restrictions: &Restrictions,
     ) -> Vec<Option<Path>> {
-        assert!(
-            requirements.len() <= MAX_REQUIREMENTS,
-            "at most {MAX_REQUIREMENTS} requirements"
-        );
         self.search(
             graph,
             weigher,
@@ -258,6 +250,10 @@ impl Router {
         restrictions: &Restrictions,
         a_star: bool,
     ) -> Vec<Option<Path>> {
+        assert!(
+            requirements.len() <= MAX_REQUIREMENTS,
+            "at most {MAX_REQUIREMENTS} requirements"
+        );
         let mut found = vec![None; targets.len()];
         if !restrictions.node_ok(from) {
             return found;
