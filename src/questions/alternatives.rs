@@ -139,7 +139,7 @@ pub fn routes(
             planned_would_route: false,
         });
     }
-    let branches = Branches::new(atlas)?;
+    let branches = atlas.branches()?;
     let mut out: Vec<(Path, RouteReport)> = kept
         .into_iter()
         .map(|p| {
@@ -156,7 +156,7 @@ pub fn routes(
     let key = |r: &RouteReport| req.objective.pick(&r.metrics());
     out.sort_by(|a, b| key(&a.1).total_cmp(&key(&b.1)));
     for (i, (p, r)) in out.iter_mut().enumerate() {
-        let b = branch(atlas, &branches, p, r);
+        let b = branch(atlas, branches, p, r);
         r.label = if i == 0 {
             format!("{label} ({b})")
         } else {

@@ -7,7 +7,7 @@ use crate::model::report::PlaceRef;
 use crate::model::{CostModel, Objective, RouteReport, report};
 use crate::network::NodeIx;
 use crate::routing::places::DEFAULT_MAX_SNAP_KM;
-use crate::routing::{Atlas, Branches, Path, Router, Target};
+use crate::routing::{Atlas, Path, Router, Target};
 
 /// A comparison with its places resolved.
 #[derive(Debug, Clone)]
@@ -233,7 +233,7 @@ pub fn add_alternatives(
     let mut routes = Vec::new();
     let mut paths = Vec::new();
     let reference = c.routes[0].route.clone();
-    let branches = Branches::new(atlas)?;
+    let branches = atlas.branches()?;
     let targets = std::iter::once(req.reference.clone()).chain(others(atlas, req));
     for t in targets {
         let (name, id) = label(atlas, &t);
@@ -254,7 +254,7 @@ pub fn add_alternatives(
             let is_reference = at == 0 && i == 0;
             routes.push(Compared {
                 vs_reference: difference(&r, &reference),
-                branch: super::alternatives::branch(atlas, &branches, &p, &r),
+                branch: super::alternatives::branch(atlas, branches, &p, &r),
                 route: r,
                 is_reference,
             });
@@ -326,9 +326,9 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Compar
             Err(e) => return Err(e),
         }
     }
-    let branches = Branches::new(atlas)?;
+    let branches = atlas.branches()?;
     for (r, p) in routes.iter_mut().zip(&paths) {
-        r.branch = super::alternatives::branch(atlas, &branches, p, &r.route);
+        r.branch = super::alternatives::branch(atlas, branches, p, &r.route);
     }
     let net = atlas.network();
     let place = |n: NodeIx| PlaceRef {

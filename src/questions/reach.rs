@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::report::PlaceRef;
 use crate::model::{CostModel, Objective, report};
 use crate::network::{NodeIx, NodeKind};
-use crate::routing::{Atlas, Branches, Path, Router, Target};
+use crate::routing::{Atlas, Path, Router, Target};
 
 /// How far to reach.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -145,7 +145,7 @@ pub fn run(atlas: &Atlas, model: &CostModel<'_>, req: &Request) -> Result<Reach>
     let mut router = Router::new();
     let by_time = best_paths(atlas, model, &mut router, req, &places, Objective::Time)?;
     let by_cost = best_paths(atlas, model, &mut router, req, &places, Objective::Cost)?;
-    let branches = Branches::new(atlas)?;
+    let branches = atlas.branches()?;
     let mut reached = Vec::new();
     for (k, &n) in places.iter().enumerate() {
         let (Some(t), Some(c)) = (&by_time[k], &by_cost[k]) else {

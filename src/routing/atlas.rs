@@ -18,6 +18,8 @@ pub struct Atlas {
     graph: Graph,
     corridors: Corridors,
     places: Gazetteer,
+    /// The corridors' rules resolved for labelling routes, on first use.
+    branches: std::sync::OnceLock<super::Branches>,
 }
 
 impl Atlas {
@@ -56,6 +58,7 @@ impl Atlas {
             graph,
             corridors,
             places: Gazetteer::new(),
+            branches: std::sync::OnceLock::new(),
         }
     }
 
@@ -90,6 +93,19 @@ impl Atlas {
     /// The place errors of [`Gazetteer::resolve`].
     pub fn place(&self, query: &str, max_snap_km: f64) -> Result<Resolved> {
         self.places.resolve(&self.network, query, max_snap_km)
+    }
+
+    /// The corridors' rules resolved once for this network, to tell which branch a route takes
+    /// (a comparison labels its routes on every run of a sensitivity or break-even analysis).
+    ///
+    /// # Errors
+    /// The errors of [`super::Branches::new`] (then tried again on the next call).
+    pub fn branches(&self) -> Result<&super::Branches> {
+        if let Some(b) = self.branches.get() {
+            return Ok(b);
+        }
+        let b = super::Branches::new(self)?;
+        Ok(self.branches.get_or_init(|| b))
     }
 
     /// Resolves a name to pass or avoid: a corridor, passage, node, country, mode or leg.
